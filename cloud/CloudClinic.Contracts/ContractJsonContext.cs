@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace CloudClinic.Contracts;
+
+/// <summary>Source-generated JSON for every wire type: camelCase, nulls omitted, no reflection (AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false)]
+[JsonSerializable(typeof(ReadingMessage))]
+[JsonSerializable(typeof(ReadingMessage[]))]
+[JsonSerializable(typeof(GatewayStatusMessage))]
+[JsonSerializable(typeof(GatewayCommandMessage))]
+[JsonSerializable(typeof(AlertEventMessage))]
+public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -1,0 +1,64 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace CloudClinic.Contracts;
+
+/// <summary>MQTT topic names of wire contract v1 (DESIGN.md §3). All are published at QoS 1.</summary>
+public static class Topics
+{
+    public const string Root = "cloudclinic/v1";
+
+    /// <summary>Every gateway's readings; the ingest subscribes to this (or its $share/ form).</summary>
+    public const string AllReadings = Root + "/+/+/readings";
+
+    public const string AllStatus = Root + "/+/+/status";
+
+    public const string AllAlerts = Root + "/+/alerts";
+
+    public static string Readings(string clinicId, string gatewayId) => $"{Root}/{clinicId}/{gatewayId}/readings";
+
+    public static string Status(string clinicId, string gatewayId) => $"{Root}/{clinicId}/{gatewayId}/status";
+
+    public static string Commands(string clinicId, string gatewayId) => $"{Root}/{clinicId}/{gatewayId}/commands";
+
+    public static string Alerts(string clinicId) => $"{Root}/{clinicId}/alerts";
+
+    /// <summary>Shared subscription so N ingest workers split the readings (MQTT 5, DESIGN.md §8).</summary>
+    public static string SharedReadings(string group) => $"$share/{group}/{AllReadings}";
+
+    /// <summary>Clinic and gateway ids are <c>[a-z0-9-]{1,64}</c> so they are safe in topics, tags and paths.</summary>
+    public static bool IsValidId([NotNullWhen(true)] string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Splits <c>cloudclinic/v1/{clinic}/{gateway}/{leaf}</c>; false for any other shape.</summary>
+    public static bool TryParseGatewayTopic(
+        string topic,
+        [NotNullWhen(true)] out string? clinicId,
+        [NotNullWhen(true)] out string? gatewayId,
+        [NotNullWhen(true)] out string? leaf)
+    {
+        clinicId = gatewayId = leaf = null;
+        var parts = topic.Split('/');
+        if (parts.Length != 5 || parts[0] + "/" + parts[1] != Root || !IsValidId(parts[2]) || !IsValidId(parts[3]))
+        {
+            return false;
+        }
+
+        (clinicId, gatewayId, leaf) = (parts[2], parts[3], parts[4]);
+        return true;
+    }
+}
