@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CloudClinic.Ingestion;
+
+/// <summary>The <c>Ingest</c> section (DESIGN.md §9); every message names the key.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Fixed MQTT client id: the broker keeps this worker's session (and unacknowledged readings) under it.</summary>
+    [Required(ErrorMessage = "Ingest:ClientId must be set")]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Ingest:ClientId must be 1–64 letters, digits, '_' or '-'")]
+    public string ClientId { get; set; } = "cloudclinic-ingest";
+
+    /// <summary>MQTT 5 shared subscription group (<c>$share/{group}/…</c>) so N workers split the readings; unset = one worker.</summary>
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Ingest:SharedGroup must be 1–64 letters, digits, '_' or '-'")]
+    public string? SharedGroup { get; set; }
+
+    /// <summary>Most MQTT messages written to the store in one batch.</summary>
+    [Range(1, 5000, ErrorMessage = "Ingest:BatchSize must be between 1 and 5000")]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long the broker keeps the session (and queued readings) while this worker is away.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "49710.00:00:00", ErrorMessage = "Ingest:SessionExpiry must be between 1 minute and 49710 days")]
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Longest wait between retries of the store, the alert publisher and the broker connection.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Ingest:MaxRetryDelay must be between 10 ms and 1 hour")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Threading.Channels;
+using CloudClinic.Alerts.Mqtt;
+using CloudClinic.Contracts;
+using CloudClinic.Ingestion.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace CloudClinic.Ingestion;
+
+/// <summary>
+/// MQTT → store (DESIGN.md §2, §4). A fixed client id with clean start false and a long session expiry, so the
+/// broker keeps queuing readings while this worker is away; manual acknowledgement, so a reading is acknowledged
+/// only after it is durable (or dead-lettered) and its alerts are published — in the order received. Its own
+/// reconnect loop with backoff (MQTTnet 5 has no managed client).
+/// </summary>
+internal sealed class MqttIngestWorker : BackgroundService
+{
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ConnectionCheckInterval = TimeSpan.FromSeconds(5);
+
+    private readonly MqttOptions _mqtt;
+    private readonly IngestOptions _options;
+    private readonly IngestBatchProcessor _processor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttIngestWorker> _logger;
+    private readonly IMqttClient _client;
+    private readonly Channel<InboundMessage> _queue =
+        Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    private int _connection;
+    private TaskCompletionSource _disconnected = NewSignal();
+
+    public MqttIngestWorker(
+        IOptions<MqttOptions> mqtt,
+        IOptions<IngestOptions> options,
+        IngestBatchProcessor processor,
+        TimeProvider time,
+        ILogger<MqttIngestWorker> logger)
+    {
+        _mqtt = mqtt.Value;
+        _options = options.Value;
+        _processor = processor;
+        _time = time;
+        _logger = logger;
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // No point taking readings off the broker before they can be stored.
+        await _processor.EnsureStorageAsync(stoppingToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var processing = Task.Run(() => ProcessLoopAsync(stop.Token), CancellationToken.None);
+        var connecting = Task.Run(() => ConnectionLoopAsync(stop.Token), CancellationToken.None);
+        var ended = await Task.WhenAny(processing, connecting);
+
+        // Either shutdown, or a loop failed: stop both. Unacknowledged readings stay in the broker's session.
+        await stop.CancelAsync();
+        _queue.Writer.TryComplete();
+        await DisconnectAsync();
+        try
+        {
+            await Task.WhenAll(processing, connecting);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !ended.IsFaulted)
+        {
+        }
+
+        // A failed loop must not leave a host that looks alive but takes nothing in: let the host stop.
+        await ended;
+    }
+
+    private async Task ConnectionLoopAsync(CancellationToken ct)
+    {
+        var delay = FirstReconnectDelay;
+        while (!ct.IsCancellationRequested)
+        {
+            if (!_client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAndSubscribeAsync(ct);
+                    delay = FirstReconnectDelay;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    IngestLog.LogConnectFailed(_logger, _mqtt.Url, delay, ex.Message);
+                    await Task.Delay(delay, _time, ct);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+                    continue;
+                }
+            }
+
+            // Timer-based check as MQTTnet's samples advise, woken early by the Disconnected event.
+            try
+            {
+                await _disconnected.Task.WaitAsync(ConnectionCheckInterval, _time, ct);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken ct)
+    {
+        // A new connection number first: anything still queued from the old connection must not be acknowledged.
+        Interlocked.Increment(ref _connection);
+        _disconnected = NewSignal();
+        var options = MqttConnection.CreateBuilder(_mqtt)
+            .WithClientId(_options.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)Math.Min(_options.SessionExpiry.TotalSeconds, uint.MaxValue - 1))
+            .WithReceiveMaximum((ushort)Math.Clamp(_options.BatchSize * 4, 100, ushort.MaxValue))
+            .Build();
+        var connected = await _client.ConnectAsync(options, ct);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
+        }
+
+        var filter = string.IsNullOrEmpty(_options.SharedGroup) ? Topics.AllReadings : Topics.SharedReadings(_options.SharedGroup);
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        var subscribed = await _client.SubscribeAsync(subscribe, ct);
+        var refused = subscribed.Items.FirstOrDefault(i => i.ResultCode is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2));
+        if (refused is not null)
+        {
+            await DisconnectAsync();
+            throw new InvalidOperationException($"broker did not grant QoS 1 on {filter}: {refused.ResultCode}");
+        }
+
+        IngestLog.LogSubscribed(_logger, filter, _mqtt.Url, _options.ClientId, connected.IsSessionPresent);
+    }
+
+    private async Task ProcessLoopAsync(CancellationToken ct)
+    {
+        var batch = new List<InboundMessage>(_options.BatchSize);
+        while (await _queue.Reader.WaitToReadAsync(ct))
+        {
+            batch.Clear();
+            while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var item))
+            {
+                // Skip copies from a connection that is gone: the broker re-sends them on the new one.
+                if (item.Connection == Volatile.Read(ref _connection))
+                {
+                    batch.Add(item);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            await _processor.ProcessAsync(batch, ct);
+            await AcknowledgeInOrderAsync(batch, ct);
+        }
+    }
+
+    private async Task AcknowledgeInOrderAsync(List<InboundMessage> batch, CancellationToken ct)
+    {
+        foreach (var message in batch)
+        {
+            if (message.Connection != Volatile.Read(ref _connection) || !_client.IsConnected)
+            {
+                IngestLog.LogAckSkipped(_logger, message.Topic);
+                return;
+            }
+
+            try
+            {
+                await message.Delivery.AcknowledgeAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The connection dropped mid-way; the rest is re-sent and handled again (harmless: idempotent store).
+                IngestLog.LogAckFailed(_logger, message.Topic, ex.Message);
+                return;
+            }
+        }
+
+        IngestLog.LogAcknowledged(_logger, batch.Count);
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        e.AutoAcknowledge = false;
+        var message = e.ApplicationMessage;
+        var inbound = new InboundMessage(e, message.Topic, message.Payload.ToArray(), Volatile.Read(ref _connection), _time.GetUtcNow());
+        // Fails only while shutting down: the message stays unacknowledged and comes back next time.
+        _queue.Writer.TryWrite(inbound);
+        return Task.CompletedTask;
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    {
+        if (e.ClientWasConnected)
+        {
+            Interlocked.Increment(ref _connection);
+            IngestLog.LogDisconnected(_logger, e.Reason.ToString(), e.Exception?.Message);
+        }
+
+        _disconnected.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    private async Task DisconnectAsync()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            IngestLog.LogDisconnectFailed(_logger, ex.Message);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,159 @@
+using CloudClinic.Alerts.Publishing;
+using CloudClinic.Alerts.Rules;
+using CloudClinic.Contracts;
+using CloudClinic.Storage;
+using CloudClinic.Storage.DeadLetters;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CloudClinic.Ingestion.Processing;
+
+/// <summary>
+/// Handles a batch of received messages up to the point where they may be acknowledged: refused ones go to the
+/// dead letters, valid readings are written to the store in one batch (retried while the store is down, split when
+/// it is too large, a refused reading dead-lettered), then the alert rules run and their events are published.
+/// When this returns, everything in the batch is durable somewhere; when it throws, nothing may be acknowledged.
+/// </summary>
+internal sealed partial class IngestBatchProcessor
+{
+    private readonly IReadingStore _store;
+    private readonly IDeadLetterStore _deadLetters;
+    private readonly IAlertRule[] _rules;
+    private readonly IAlertPublisher _publisher;
+    private readonly IngestMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IngestBatchProcessor> _logger;
+    private readonly ResiliencePipeline _retry;
+
+    public IngestBatchProcessor(
+        IReadingStore store,
+        IDeadLetterStore deadLetters,
+        IEnumerable<IAlertRule> rules,
+        IAlertPublisher publisher,
+        IngestMetrics metrics,
+        TimeProvider time,
+        IOptions<IngestOptions> options,
+        ILogger<IngestBatchProcessor> logger)
+    {
+        _store = store;
+        _deadLetters = deadLetters;
+        _rules = [.. rules];
+        _publisher = publisher;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _retry = IngestRetry.Create(options.Value.MaxRetryDelay, time, logger);
+    }
+
+    /// <summary>Creates the stores' tables/database, retrying until they are reachable.</summary>
+    public async Task EnsureStorageAsync(CancellationToken ct) =>
+        await _retry.ExecuteAsync(
+            async token =>
+            {
+                await _store.EnsureCreatedAsync(token);
+                await _deadLetters.EnsureCreatedAsync(token);
+            },
+            ct);
+
+    public async Task ProcessAsync(IReadOnlyList<InboundMessage> batch, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var checkedMessages = new List<CheckedMessage>(batch.Count);
+        foreach (var message in batch)
+        {
+            _metrics.MessageReceived();
+            checkedMessages.Add(MessageChecker.Check(message, now));
+        }
+
+        var toStore = checkedMessages.SelectMany(m => m.Accepted.Select(r => (Message: m, Reading: r))).ToList();
+        var stored = new List<ReadingMessage>(toStore.Count);
+        await WriteAsync(toStore, stored, ct);
+
+        foreach (var message in checkedMessages.Where(m => m.Refusals.Count > 0))
+        {
+            await DeadLetterAsync(message, ct);
+        }
+
+        foreach (var reading in stored)
+        {
+            await RaiseAlertsAsync(reading, ct);
+        }
+    }
+
+    private async Task WriteAsync(List<(CheckedMessage Message, ReadingMessage Reading)> items, List<ReadingMessage> stored, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var readings = items.ConvertAll(i => i.Reading);
+            await _retry.ExecuteAsync(token => new ValueTask(_store.WriteAsync(readings, token)), ct);
+            stored.AddRange(readings);
+            _metrics.ReadingsStored(readings.Count);
+        }
+        catch (ReadingStoreException ex) when (ex.Kind is ReadingStoreFailure.TooLarge or ReadingStoreFailure.Rejected)
+        {
+            if (items.Count == 1)
+            {
+                // Retrying cannot help a single reading the store refuses: keep it as a dead letter instead.
+                items[0].Message.Refusals.Add($"reading '{items[0].Reading.ReadingId}' refused by the store: {ex.Message}");
+                return;
+            }
+
+            // Halve to isolate the refused reading (or fit the size limit); re-writing the rest is harmless.
+            LogSplitting(_logger, items.Count, ex.Kind, ex.Message);
+            var half = items.Count / 2;
+            await WriteAsync(items[..half], stored, ct);
+            await WriteAsync(items[half..], stored, ct);
+        }
+    }
+
+    private async Task DeadLetterAsync(CheckedMessage message, CancellationToken ct)
+    {
+        var reason = string.Join("; ", message.Refusals);
+        var inbound = message.Message;
+        var deadLetter = DeadLetter.Create(inbound.Topic, reason, inbound.Payload, inbound.ReceivedAt);
+        await _retry.ExecuteAsync(token => new ValueTask(_deadLetters.AddAsync(deadLetter, token)), ct);
+        _metrics.MessageDeadLettered();
+        LogDeadLettered(_logger, inbound.Topic, deadLetter.Id, reason);
+    }
+
+    private async Task RaiseAlertsAsync(ReadingMessage reading, CancellationToken ct)
+    {
+        foreach (var rule in _rules)
+        {
+            AlertEventMessage? alert;
+            try
+            {
+                alert = rule.Evaluate(reading);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogRuleFailed(_logger, ex, rule.Id, reading.ReadingId);
+                continue;
+            }
+
+            if (alert is not null)
+            {
+                await _retry.ExecuteAsync(token => new ValueTask(_publisher.PublishAsync(alert, token)), ct);
+                LogAlertRaised(_logger, alert.AlertId, alert.Rule, reading.ReadingId, reading.ClinicId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert rule {Rule} failed on reading {ReadingId}; no alert from it")]
+    private static partial void LogRuleFailed(ILogger logger, Exception exception, string rule, string readingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a message on {Topic} as {DeadLetterId}: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string topic, Guid deadLetterId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Splitting a batch of {Count} readings after the store answered {Kind}: {Reason}")]
+    private static partial void LogSplitting(ILogger logger, int count, ReadingStoreFailure kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({Rule}) raised by reading {ReadingId} of clinic {ClinicId}")]
+    private static partial void LogAlertRaised(ILogger logger, string alertId, string rule, string readingId, string clinicId);
+}

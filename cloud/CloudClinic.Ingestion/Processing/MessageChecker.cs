@@ -1,0 +1,57 @@
+using CloudClinic.Contracts;
+using CloudClinic.Ingestion.Validation;
+
+namespace CloudClinic.Ingestion.Processing;
+
+/// <summary>Topic shape, JSON, then each reading (<see cref="ReadingValidator"/>): what to store and what to dead-letter.</summary>
+internal static class MessageChecker
+{
+    private const string ReadingsLeaf = "readings";
+
+    public static CheckedMessage Check(InboundMessage message, DateTimeOffset now)
+    {
+        try
+        {
+            return CheckUnsafe(message, now);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault in the checks must not stall the ingest on one message: keep it for an admin instead.
+            var result = new CheckedMessage(message);
+            result.Refusals.Add($"ingest could not check this message ({ex.GetType().Name}: {ex.Message})");
+            return result;
+        }
+    }
+
+    private static CheckedMessage CheckUnsafe(InboundMessage message, DateTimeOffset now)
+    {
+        var result = new CheckedMessage(message);
+        if (!Topics.TryParseGatewayTopic(message.Topic, out var clinicId, out var gatewayId, out var leaf) || leaf != ReadingsLeaf)
+        {
+            result.Refusals.Add($"topic '{message.Topic}' is not {Topics.Root}/{{clinic}}/{{gateway}}/{ReadingsLeaf}");
+            return result;
+        }
+
+        if (!ReadingPayload.TryParse(message.Payload, out var readings, out var error))
+        {
+            result.Refusals.Add(error);
+            return result;
+        }
+
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var reading = readings[i];
+            if (ReadingValidator.Validate(reading, clinicId, gatewayId, now) is { } reason)
+            {
+                // Name the reading inside a batch so the admin can find it in the kept payload.
+                result.Refusals.Add(readings.Count == 1 ? reason : $"reading[{i}] '{reading.ReadingId}': {reason}");
+            }
+            else
+            {
+                result.Accepted.Add(reading);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CloudClinic.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudClinic.Storage.Influx;
+
+/// <summary>
+/// Readings in InfluxDB over the v1 HTTP API (DESIGN.md §4): <c>POST /write?precision=ms</c> with line protocol,
+/// InfluxQL over <c>/query</c> for reads. Works with every InfluxDB from 1.x on (CI runs Debian's 1.6.7).
+/// Status mapping: 204 = durable; 413 → TooLarge; 400/422 → Rejected with InfluxDB's error text; 404 (database
+/// gone) → create it again, Transient; anything else, timeouts and refused connections → Transient.
+/// </summary>
+public sealed partial class InfluxV1ReadingStore : IReadingStore
+{
+    private const string Measurements = $"\"{InfluxSchema.BloodPressure}\", \"{InfluxSchema.Glucose}\"";
+
+    private readonly InfluxHttpApi _api;
+    private readonly InfluxOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _createLock = new(1, 1);
+    private volatile bool _created;
+
+    /// <param name="http">Its <see cref="HttpClient.Timeout"/> is the per-request timeout; the store does not dispose it.</param>
+    public InfluxV1ReadingStore(HttpClient http, InfluxOptions options, ILogger<InfluxV1ReadingStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _api = new InfluxHttpApi(http, options);
+        _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await _createLock.WaitAsync(ct);
+        try
+        {
+            if (!_created)
+            {
+                await CreateDatabaseAsync(ct);
+                _created = true;
+            }
+        }
+        finally
+        {
+            _createLock.Release();
+        }
+    }
+
+    public async Task WriteAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        string body;
+        try
+        {
+            body = ReadingPoints.ToLineProtocol(readings);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"reading cannot be stored in InfluxDB: {ex.Message}", ex);
+        }
+
+        await EnsureCreatedAsync(ct);
+        var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
+        using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "text/plain"),
+        }, ct);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return;
+        }
+
+        var error = await InfluxHttpApi.ErrorTextAsync(response, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // "database not found": someone dropped it. Create it again before the retry.
+            _created = false;
+        }
+
+        throw response.StatusCode switch
+        {
+            HttpStatusCode.RequestEntityTooLarge =>
+                new ReadingStoreException(ReadingStoreFailure.TooLarge, $"InfluxDB refused {readings.Count} points as too large: {error}"),
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
+                new ReadingStoreException(ReadingStoreFailure.Rejected, $"InfluxDB rejected the write: {error}"),
+            _ => new ReadingStoreException(
+                ReadingStoreFailure.Transient,
+                $"InfluxDB write answered {(int)response.StatusCode}: {error}",
+                retryAfter: InfluxHttpApi.RetryAfter(response)),
+        };
+    }
+
+    public async Task<IReadOnlyList<ReadingMessage>> LatestAsync(string clinicId, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // LIMIT applies per measurement (one series each), so merge both and cut again.
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
+                    $"ORDER BY time DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        var readings = await QueryReadingsAsync(query, ct);
+        return [.. readings.OrderByDescending(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal).Take(limit)];
+    }
+
+    public async Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.PatientTag}\" = {InfluxQl.String(InfluxSchema.PatientTagValue(patientId))} " +
+                    $"AND time >= {EpochNs(from)} AND time <= {EpochNs(to)}";
+        var readings = await QueryReadingsAsync(query, ct);
+        return [.. readings.OrderBy(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal)];
+    }
+
+    private static string EpochNs(DateTimeOffset time) =>
+        checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
+
+    private async Task<List<ReadingMessage>> QueryReadingsAsync(string query, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        using var document = await _api.QueryAsync(query, HttpMethod.Get, ct);
+        return InfluxQueryResults.ReadReadings(document.RootElement);
+    }
+
+    private async Task CreateDatabaseAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var created = await _api.QueryAsync($"CREATE DATABASE {InfluxQl.Identifier(_options.Database)}", HttpMethod.Post, ct);
+            InfluxQueryResults.ThrowIfError(created.RootElement);
+            LogDatabaseReady(_logger, _options.Database, _api.BaseUrl);
+        }
+        catch (ReadingStoreException ex) when (ex.Kind == ReadingStoreFailure.Rejected)
+        {
+            // A non-admin user may not CREATE DATABASE; that is fine when the database already exists.
+            using var probe = await _api.QueryAsync("SHOW MEASUREMENTS LIMIT 1", HttpMethod.Get, ct);
+            InfluxQueryResults.ThrowIfError(probe.RootElement);
+            LogDatabaseExists(_logger, _options.Database, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB database {Database} ready at {Url}")]
+    private static partial void LogDatabaseReady(ILogger logger, string database, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB database {Database} exists; could not create it: {Reason}")]
+    private static partial void LogDatabaseExists(ILogger logger, string database, string reason);
+}

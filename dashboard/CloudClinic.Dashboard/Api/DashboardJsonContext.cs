@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using CloudClinic.Dashboard.Relay;
+
+namespace CloudClinic.Dashboard.Api;
+
+/// <summary>Source-generated JSON for the dashboard's own HTTP shapes, in the wire contract's style (camelCase, nulls omitted).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(GatewaySnapshot[]))]
+[JsonSerializable(typeof(CloudClinic.Contracts.AlertEventMessage[]))]
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,0 +1,56 @@
+using CloudClinic.Alerts.Mqtt;
+using CloudClinic.Dashboard.Api;
+using CloudClinic.Dashboard.Configuration;
+using CloudClinic.Dashboard.Health;
+using CloudClinic.Dashboard.Hubs;
+using CloudClinic.Dashboard.Relay;
+using CloudClinic.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CloudClinic.Dashboard;
+
+/// <summary>The dashboard capability: hub, live relay, HTTP API and the static page (eShop-style Add/Map pair).</summary>
+internal static class DashboardHostingExtensions
+{
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // The same Mqtt section and client settings as the cloud workers (CloudClinic.Alerts.Mqtt); the dashboard
+        // checks what its relay needs itself, as it does not run the alert publisher that registers the full check.
+        services.AddOptions<MqttOptions>()
+            .BindConfiguration(MqttOptions.SectionName)
+            .Validate(o => MqttConnection.TryParseUrl(o.Url, out _, out _, out _), "Mqtt:Url must be mqtt://host:port or mqtts://host:port")
+            .Validate(o => string.IsNullOrEmpty(o.CaFile) || File.Exists(o.CaFile), "Mqtt:CaFile names a file that does not exist")
+            .ValidateOnStart();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Readings for the page's first paint (idempotent: the demo's ingest registers the same store).
+        builder.AddReadingStorage();
+
+        // Browsers get exactly the wire contract's JSON, over the hub and over HTTP.
+        services.AddSignalR().AddJsonProtocol(json => WireJson.Apply(json.PayloadSerializerOptions));
+        services.ConfigureHttpJsonOptions(json => WireJson.Apply(json.SerializerOptions));
+
+        services.AddSingleton<RelayState>();
+        services.AddSingleton<GatewayStatusBoard>();
+        services.AddSingleton<RecentAlertsBoard>();
+        services.AddSingleton<ClinicAudience>();
+        services.AddSingleton<LiveMessageRouter>();
+        services.AddHostedService<MqttLiveRelayWorker>();
+        services.AddHealthChecks().AddCheck<RelayHealthCheck>("mqtt-relay");
+        return builder;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHub<ClinicHub>(ClinicHub.Path);
+        app.MapReadingsApi();
+        app.MapAlertsApi();
+        app.MapGatewaysApi();
+        app.MapHealthApi();
+        return app;
+    }
+}

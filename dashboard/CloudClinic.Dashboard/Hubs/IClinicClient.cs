@@ -1,0 +1,16 @@
+using CloudClinic.Contracts;
+
+namespace CloudClinic.Dashboard.Hubs;
+
+/// <summary>
+/// What the server calls on a browser. Method names are the SignalR target names the page listens for
+/// (the JS client matches them case-insensitively); payloads are the wire contract v1 records.
+/// </summary>
+public interface IClinicClient
+{
+    Task ReadingReceived(ReadingMessage reading);
+
+    Task AlertChanged(AlertEventMessage alert);
+
+    Task GatewayStatusChanged(string clinicId, string gatewayId, GatewayStatusMessage status);
+}

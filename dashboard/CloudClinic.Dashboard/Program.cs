@@ -1,0 +1,21 @@
+using CloudClinic.Dashboard;
+using CloudClinic.Dashboard.Demo;
+
+// `--demo` turns this host into the all-in-one newcomer host (Demo/DemoHostingExtensions.cs).
+var builder = WebApplication.CreateBuilder(DemoMode.Translate(args));
+var demo = builder.AddDemoIfEnabled();
+builder.AddDashboard();
+
+var app = builder.Build();
+app.MapDashboard();
+await app.StartAsync();
+if (demo)
+{
+    Console.WriteLine($"CloudClinic demo is running. Open {string.Join(" or ", app.Urls)} in a browser (Ctrl+C stops it).");
+    Console.WriteLine($"云诊室演示已启动，请在浏览器中打开 {string.Join(" 或 ", app.Urls)}（按 Ctrl+C 退出）。");
+}
+
+await app.WaitForShutdownAsync();
+
+/// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,47 @@
+// SignalR connection to /hubs/clinic (@microsoft/signalr, loaded as the global `signalR`). Retries forever:
+// a clinic's screen stays up all day and must come back on its own after a network cut or a server restart.
+
+const MAX_RETRY_DELAY_MS = 30_000;
+
+function retryDelay(previousRetryCount) {
+  return Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(previousRetryCount, 5));
+}
+
+/**
+ * handlers: { reading(r), alert(a), gatewayStatus(clinicId, gatewayId, s), state(name), connected() }.
+ * state names: connecting, connected, reconnecting, disconnected.
+ */
+export function connectLive(handlers) {
+  const signalR = globalThis.signalR;
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("hubs/clinic")
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  connection.on("ReadingReceived", (reading) => handlers.reading(reading));
+  connection.on("AlertChanged", (alert) => handlers.alert(alert));
+  connection.on("GatewayStatusChanged", (clinicId, gatewayId, status) => handlers.gatewayStatus(clinicId, gatewayId, status));
+
+  connection.onreconnecting(() => handlers.state("reconnecting"));
+  connection.onreconnected(() => {
+    handlers.state("connected");
+    handlers.connected();
+  });
+  // Automatic reconnect gave up or the first start failed: keep trying with our own loop.
+  connection.onclose(() => start(0));
+
+  async function start(attempt) {
+    handlers.state(attempt === 0 ? "connecting" : "disconnected");
+    try {
+      await connection.start();
+      handlers.state("connected");
+      handlers.connected();
+    } catch {
+      setTimeout(() => start(attempt + 1), retryDelay(attempt));
+    }
+  }
+
+  start(0);
+  return connection;
+}

@@ -1,0 +1,62 @@
+using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Hubs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudClinic.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real dashboard host in-process (TestServer), configured through settings only. Settings go through
+/// <c>UseSetting</c> because Program reads some of them (Demo:*) before the host is built.
+/// </summary>
+public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    /// <summary>A dashboard relaying from <paramref name="mqttUrl"/> with a SQLite store in <paramref name="dataDirectory"/>.</summary>
+    public static DashboardFactory ForBroker(string mqttUrl, string dataDirectory, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mqtt:Url"] = mqttUrl,
+            ["Storage:Readings"] = "sqlite",
+            ["Storage:SqlitePath"] = System.IO.Path.Combine(dataDirectory, "readings.db"),
+            ["Storage:Registry"] = $"Data Source={System.IO.Path.Combine(dataDirectory, "registry.db")}",
+            ["Dashboard:RelayReconnectDelay"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new DashboardFactory(settings);
+    }
+
+    /// <summary>A SignalR .NET client on the hub, reading the payloads with the wire contract's JSON context.</summary>
+    public async Task<HubConnection> ConnectHubAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, ClinicHub.Path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+            })
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public T GetRequiredService<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

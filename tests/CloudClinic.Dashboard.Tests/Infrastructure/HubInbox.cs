@@ -1,0 +1,69 @@
+using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CloudClinic.Dashboard.Tests.Infrastructure;
+
+/// <summary>Collects what the hub pushes to one client; tests wait for a matching item with a timeout.</summary>
+public sealed class HubInbox
+{
+    private readonly Lock _gate = new();
+    private readonly List<object> _received = [];
+    private readonly List<(Func<object, bool> Match, TaskCompletionSource<object> Found)> _waiters = [];
+
+    public HubInbox(HubConnection connection)
+    {
+        connection.On<ReadingMessage>(nameof(IClinicClient.ReadingReceived), Add);
+        connection.On<AlertEventMessage>(nameof(IClinicClient.AlertChanged), Add);
+        connection.On<string, string, GatewayStatusMessage>(
+            nameof(IClinicClient.GatewayStatusChanged),
+            (clinicId, gatewayId, status) => Add(new GatewayStatusPush(clinicId, gatewayId, status)));
+    }
+
+    public IReadOnlyList<T> All<T>()
+    {
+        lock (_gate)
+        {
+            return [.. _received.OfType<T>()];
+        }
+    }
+
+    /// <summary>The first pushed <typeparamref name="T"/> matching <paramref name="match"/>, received before or after the call.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan timeout)
+    {
+        var found = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool Matches(object item) => item is T typed && match(typed);
+        lock (_gate)
+        {
+            var earlier = _received.FirstOrDefault(Matches);
+            if (earlier is not null)
+            {
+                return (T)earlier;
+            }
+
+            _waiters.Add((Matches, found));
+        }
+
+        try
+        {
+            return (T)await found.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No matching {typeof(T).Name} within {timeout}; received: {string.Join(", ", All<object>())}");
+        }
+    }
+
+    private void Add(object item)
+    {
+        lock (_gate)
+        {
+            _received.Add(item);
+            foreach (var waiter in _waiters.Where(w => w.Match(item)).ToList())
+            {
+                waiter.Found.TrySetResult(item);
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace CloudClinic.Testing;
+
+/// <summary>
+/// A real MQTTnet 5 broker on 127.0.0.1 and a free port, in the test process. <see cref="Published"/> logs every
+/// publish the broker accepted (including wills), from start to dispose and across restarts, so no test races a
+/// subscriber. <see cref="StopAsync"/>/<see cref="StartAsync()"/> take it down and bring it back on the same port
+/// (sessions and retained messages live in RAM and are lost, as with a restarted broker without persistence).
+/// </summary>
+public sealed class InProcessMqttBroker : IAsyncDisposable
+{
+    /// <summary>MQTTnet's default of 1000 drops the oldest queued message (PLATFORM-NOTES): far above any test's volume.</summary>
+    public const int MaxPendingMessagesPerClient = 1_000_000;
+
+    private readonly MqttServerFactory _factory = new();
+    private MqttServer? _server;
+
+    private InProcessMqttBroker(int port) => Port = port;
+
+    public int Port { get; }
+
+    /// <summary><c>mqtt://127.0.0.1:{port}</c>, the form of the <c>Mqtt:Url</c> setting.</summary>
+    public string Url => $"mqtt://127.0.0.1:{Port}";
+
+    public bool IsRunning => _server is { IsStarted: true };
+
+    /// <summary>Every application message published to the broker (by clients or as a will), in order.</summary>
+    public MqttMessageCollector Published { get; } = new();
+
+    /// <summary>The running server, for hooks a test needs beyond these helpers.</summary>
+    public MqttServer Server => _server ?? throw new InvalidOperationException("the broker is stopped");
+
+    /// <summary>Raised (on the broker's thread) when a client connects; argument = client id.</summary>
+    public event Action<string>? ClientConnected;
+
+    /// <summary>Raised when a client's connection ends; arguments = client id and how (clean or not).</summary>
+    public event Action<string, MqttClientDisconnectType>? ClientDisconnected;
+
+    public static async Task<InProcessMqttBroker> StartAsync(int? port = null)
+    {
+        var broker = new InProcessMqttBroker(port ?? FreeTcpPort.Next());
+        await broker.StartAsync();
+        return broker;
+    }
+
+    /// <summary>(Re)starts the broker on <see cref="Port"/>.</summary>
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var options = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+            .WithDefaultEndpointPort(Port)
+            .WithDefaultEndpointReuseAddress()
+            .WithMaxPendingMessagesPerClient(MaxPendingMessagesPerClient)
+            .WithPersistentSessions(true)
+            .Build();
+        var server = _factory.CreateMqttServer(options);
+        server.InterceptingPublishAsync += e =>
+        {
+            Published.Add(e.ApplicationMessage, e.ClientId);
+            return Task.CompletedTask;
+        };
+        server.ClientConnectedAsync += e =>
+        {
+            ClientConnected?.Invoke(e.ClientId);
+            return Task.CompletedTask;
+        };
+        server.ClientDisconnectedAsync += e =>
+        {
+            ClientDisconnected?.Invoke(e.ClientId, e.DisconnectType);
+            return Task.CompletedTask;
+        };
+        await server.StartAsync();
+        _server = server;
+    }
+
+    /// <summary>Stops the broker: every client connection drops, the port closes.</summary>
+    public async Task StopAsync()
+    {
+        if (_server is not { } server)
+        {
+            return;
+        }
+
+        _server = null;
+        await server.StopAsync(new MqttServerStopOptionsBuilder().Build());
+        server.Dispose();
+    }
+
+    /// <summary>
+    /// Connects a real MQTT 5 client, subscribes at QoS 1 and collects what it receives (retained messages first).
+    /// </summary>
+    public async Task<MqttMessageCollector> SubscribeAsync(string topicFilter, string? clientId = null, CancellationToken cancellationToken = default)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var collector = new MqttMessageCollector(client);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            collector.Add(e.ApplicationMessage, e.ClientId);
+            return Task.CompletedTask;
+        };
+        try
+        {
+            var options = new MqttClientOptionsBuilder()
+                .WithTcpServer("127.0.0.1", Port)
+                .WithProtocolVersion(MqttProtocolVersion.V500)
+                .WithClientId(clientId ?? $"test-subscriber-{Guid.NewGuid():N}")
+                .Build();
+            await client.ConnectAsync(options, cancellationToken);
+            await client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                cancellationToken);
+            return collector;
+        }
+        catch
+        {
+            await collector.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The retained message on <paramref name="topic"/>, or null.</summary>
+    public async Task<CollectedMqttMessage?> GetRetainedAsync(string topic)
+    {
+        var message = await Server.GetRetainedMessageAsync(topic);
+        return message is null
+            ? null
+            : new CollectedMqttMessage(message.Topic, System.Buffers.BuffersExtensions.ToArray(message.Payload), message.Retain, message.QualityOfServiceLevel, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Published.DisposeAsync();
+    }
+}
