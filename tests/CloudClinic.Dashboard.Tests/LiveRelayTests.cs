@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using System.Text;
 using CloudClinic.Contracts;
 using CloudClinic.Dashboard.Relay;
 using CloudClinic.Dashboard.Tests.Infrastructure;
+using CloudClinic.Testing;
 
 namespace CloudClinic.Dashboard.Tests;
 
@@ -96,7 +96,7 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
         var rejectedBefore = state.Rejected;
         var id = $"rd-after-{name}";
 
-        await live.Broker.PublishAsync(Topics.Readings("clinic-bad", "gw-1"), Encoding.UTF8.GetBytes(payload));
+        await live.Broker.PublishAsync(Topics.Readings("clinic-bad", "gw-1"), payload);
         await live.Broker.PublishAsync(
             Topics.Readings("clinic-bad", "gw-1"),
             ReadingPayload.Serialize(Samples.BloodPressure("clinic-bad", "gw-1", id, 128, 82, Samples.Morning)));
@@ -128,7 +128,7 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
         var state = live.Dashboard.GetRequiredService<RelayState>();
         var rejectedBefore = state.Rejected;
 
-        await live.Broker.PublishAsync(Topics.Alerts("clinic-bad-alert"), Encoding.UTF8.GetBytes("{\"alertId\":42}"));
+        await live.Broker.PublishAsync(Topics.Alerts("clinic-bad-alert"), "{\"alertId\":42}");
         await live.Broker.PublishAsync(Topics.Alerts("clinic-bad-alert"), Samples.Json(Samples.UrgentBloodPressureAlert("clinic-bad-alert", "al-ok", "rd-1")));
 
         await live.Inbox.WaitForAsync<AlertEventMessage>(a => a.AlertId == "al-ok", Timeout);

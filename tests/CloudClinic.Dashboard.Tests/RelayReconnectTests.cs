@@ -22,17 +22,17 @@ public sealed class RelayReconnectTests
         var state = dashboard.GetRequiredService<RelayState>();
         Assert.False(state.IsConnected);
 
-        await using (var first = await InProcessMqttBroker.StartAsync(port))
-        {
-            await first.WaitForSubscriptionAsync(Topics.AllReadings, Timeout);
-            await first.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "before-restart", 120, 80, Samples.Morning)));
-            await inbox.WaitForAsync<ReadingMessage>(r => r.ReadingId == "before-restart", Timeout);
-        }
+        await using var broker = await InProcessMqttBroker.StartAsync(port);
+        await RelayProbe.WaitUntilRelayingAsync(broker, inbox, "gw-first-start", Timeout);
+        await broker.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "before-restart", 120, 80, Samples.Morning)));
+        await inbox.WaitForAsync<ReadingMessage>(r => r.ReadingId == "before-restart", Timeout);
+        Assert.True(state.IsConnected);
 
-        // A new broker knows no sessions: the relay must connect again and subscribe again by itself.
-        await using var second = await InProcessMqttBroker.StartAsync(port);
-        await second.WaitForSubscriptionAsync(Topics.AllReadings, Timeout);
-        await second.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "after-restart", 121, 81, Samples.Morning)));
+        // A restarted broker knows no sessions: the relay must connect again and subscribe again by itself.
+        await broker.StopAsync();
+        await broker.StartAsync();
+        await RelayProbe.WaitUntilRelayingAsync(broker, inbox, "gw-after-restart", Timeout);
+        await broker.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "after-restart", 121, 81, Samples.Morning)));
 
         await inbox.WaitForAsync<ReadingMessage>(r => r.ReadingId == "after-restart", Timeout);
     }

@@ -20,7 +20,7 @@ internal static class HostProcesses
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
-        var dll = RepoPaths.HostDll(project);
-        return ChildProcess.Start("dotnet", [dll, .. arguments], environment, Path.GetDirectoryName(dll));
+        // Like `dotnet run`: the project folder is the content root (appsettings.json, wwwroot).
+        return ChildProcess.Start("dotnet", [RepoPaths.HostDll(project), .. arguments], environment, Path.Combine(RepoPaths.Root, project));
     }
 }

@@ -17,11 +17,11 @@ public sealed class IngestCrashTests : IAsyncLifetime
         var readingId = CloudStack.Id("crash");
         var ingest = await _stack.StartIngestAsync();
         await using var gateway = await _stack.ProbeAsync("crash-gw");
+        var payload = ReadingPayload.Serialize(TestReadings.BloodPressure(readingId, 150, 95));
 
         // influxd down: the ingest receives the reading and retries the write without acknowledging it.
         await _stack.Influxd.StopAsync();
-        await gateway.PublishAsync(Topics.Readings(TestReadings.Clinic, TestReadings.Gateway),
-            ReadingPayload.Serialize(TestReadings.BloodPressure(readingId, 150, 95)));
+        await gateway.PublishAsync(Topics.Readings(TestReadings.Clinic, TestReadings.Gateway), payload);
         await ingest.WaitForOutputAsync("Ingest retrying", TimeSpan.FromSeconds(30));
 
         await ingest.KillAsync(); // kill -9: received, not written, not acknowledged
@@ -38,8 +38,7 @@ public sealed class IngestCrashTests : IAsyncLifetime
 
         // The gateway re-sends it too (its PUBACK could have been lost): still one point.
         var marker = CloudStack.Id("after");
-        await gateway.PublishAsync(Topics.Readings(TestReadings.Clinic, TestReadings.Gateway),
-            ReadingPayload.Serialize(TestReadings.BloodPressure(readingId, 150, 95)));
+        await gateway.PublishAsync(Topics.Readings(TestReadings.Clinic, TestReadings.Gateway), payload);
         await gateway.PublishAsync(Topics.Readings(TestReadings.Clinic, TestReadings.Gateway),
             ReadingPayload.Serialize(TestReadings.BloodPressure(marker, 120, 80)));
         await Poll.UntilAsync(

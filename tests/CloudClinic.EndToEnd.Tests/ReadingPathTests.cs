@@ -54,7 +54,7 @@ public sealed class ReadingPathTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
 
         var simulator = HostProcesses.Start(HostProcesses.Simulator, new Dictionary<string, string?>(),
-            "--port", _serial.PathB, "--serial", MeterSerial, "--readings", "bp:182/112/80", "--interval-ms", "200");
+            "--port", _serial.PortB, "--serial", MeterSerial, "--readings", "bp:182/112/80", "--interval-ms", "200");
         _hosts.Add(simulator);
         await simulator.WaitForOutputAsync("done", TimeSpan.FromSeconds(30));
 
@@ -92,7 +92,9 @@ public sealed class ReadingPathTests : IAsyncLifetime
     private async Task<string> StartDashboardAsync()
     {
         var url = "http://127.0.0.1:" + FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-        var dashboard = HostProcesses.Start(HostProcesses.Dashboard, _stack.CloudSettings(), "--urls", url);
+        var settings = _stack.CloudSettings();
+        settings["Dashboard__DefaultClinicId"] = TestReadings.Clinic;
+        var dashboard = HostProcesses.Start(HostProcesses.Dashboard, settings, "--urls", url);
         _hosts.Add(dashboard);
         await dashboard.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
         return url;
@@ -109,7 +111,7 @@ public sealed class ReadingPathTests : IAsyncLifetime
             ["Edge__Stations__0__Name"] = "bp-1",
             ["Edge__Stations__0__Link"] = "serial",
             ["Edge__Stations__0__Protocol"] = "cclp1",
-            ["Edge__Stations__0__Port"] = _serial.PathA,
+            ["Edge__Stations__0__Port"] = _serial.PortA,
             ["Edge__Stations__0__BaudRate"] = "9600",
         });
         _hosts.Add(gateway);

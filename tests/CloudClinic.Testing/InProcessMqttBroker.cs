@@ -130,6 +130,18 @@ public sealed class InProcessMqttBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes as the broker itself (QoS 1), e.g. a command to a gateway.</summary>
+    public Task PublishAsync(string topic, string payload, bool retain = false)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        return Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "test-broker" });
+    }
+
     /// <summary>The retained message on <paramref name="topic"/>, or null.</summary>
     public async Task<CollectedMqttMessage?> GetRetainedAsync(string topic)
     {

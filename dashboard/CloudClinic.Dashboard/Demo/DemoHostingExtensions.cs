@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
+using CloudClinic.Edge.Gateway;
 using CloudClinic.Ingestion;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Configuration.Memory;
@@ -39,7 +40,7 @@ internal static class DemoHostingExtensions
         // The broker first: hosted services start in registration order, so it listens before any client connects.
         builder.Services.AddHostedService(sp => new EmbeddedMqttBroker(port, sp.GetRequiredService<ILogger<EmbeddedMqttBroker>>()));
         builder.AddCloudIngest();
-        // builder.AddEdgeGateway(); (pending)
+        builder.AddEdgeGateway();
         return true;
     }
 

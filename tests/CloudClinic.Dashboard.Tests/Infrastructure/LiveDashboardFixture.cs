@@ -1,4 +1,5 @@
 using CloudClinic.Contracts;
+using CloudClinic.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CloudClinic.Dashboard.Tests.Infrastructure;
@@ -29,10 +30,7 @@ public sealed class LiveDashboardFixture : IAsyncLifetime
         Hub = await Dashboard.ConnectHubAsync();
         Inbox = new HubInbox(Hub);
 
-        // The relay subscribes to all three filters in one SUBSCRIBE; wait for each so no publish races it.
-        await Broker.WaitForSubscriptionAsync(Topics.AllReadings, Timeout);
-        await Broker.WaitForSubscriptionAsync(Topics.AllAlerts, Timeout);
-        await Broker.WaitForSubscriptionAsync(Topics.AllStatus, Timeout);
+        await RelayProbe.WaitUntilRelayingAsync(Broker, Inbox, "gw-probe", Timeout);
 
         // One message end to end, so the relay has finished its connect (health reports it) before any test runs.
         var warmUp = Samples.BloodPressure("warm-up", "gw-0", "rd-warm-up", 120, 80, Samples.Morning);

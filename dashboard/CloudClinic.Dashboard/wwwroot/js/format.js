@@ -6,14 +6,16 @@ const number0 = () => new Intl.NumberFormat(language(), { maximumFractionDigits:
 
 /** Main value and its unit: { value: "182/112", unit: "mmHg" } or { value: "12.4", unit: "mmol/L" }. */
 export function readingValue(reading) {
-  if (reading.kind === "bloodPressure") {
+  if (reading.kind === "bloodPressure" && typeof reading.systolic === "number" && typeof reading.diastolic === "number") {
     return { value: `${number0().format(reading.systolic)}/${number0().format(reading.diastolic)}`, unit: "mmHg" };
   }
   if (reading.kind === "glucose") {
     if (reading.outOfRange === "high" || reading.outOfRange === "low") {
       return { value: reading.outOfRange === "high" ? "HI" : "LO", unit: "mmol/L" };
     }
-    return { value: number1().format(reading.mmolL), unit: "mmol/L" };
+    if (typeof reading.mmolL === "number") {
+      return { value: number1().format(reading.mmolL), unit: "mmol/L" };
+    }
   }
   return { value: "?", unit: "" };
 }

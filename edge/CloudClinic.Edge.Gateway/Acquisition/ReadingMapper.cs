@@ -1,0 +1,55 @@
+using CloudClinic.Contracts;
+using CloudClinic.Edge.Devices;
+using CloudClinic.Edge.Devices.LineProtocol;
+
+namespace CloudClinic.Edge.Gateway.Acquisition;
+
+/// <summary>Turns a meter record into the wire reading (DESIGN.md §3). Readings go out unassigned (no check-in yet).</summary>
+internal static class ReadingMapper
+{
+    public static ReadingMessage Map(MeterRecord record, ReadingSource source, DateTimeOffset receivedAt)
+    {
+        var reading = new ReadingMessage
+        {
+            Schema = ReadingMessage.SchemaV1,
+            ReadingId = ReadingIdentity.For(record),
+            ClinicId = source.ClinicId,
+            GatewayId = source.GatewayId,
+            PatientId = null,
+            Station = source.Station,
+            Kind = record.Kind,
+            // No valid meter clock: the gateway's receive time stands in, and says so.
+            MeasuredAt = record.MeasuredAt ?? receivedAt,
+            ClockSource = record.MeasuredAt is null ? ClockSources.Gateway : null,
+            ReceivedAt = receivedAt,
+            Device = new DeviceInfo
+            {
+                Model = source.Model,
+                Serial = record.MeterSerial,
+                Transport = source.Transport,
+                Protocol = LineProtocolParser.ProtocolName,
+            },
+            Flags = record.Flags,
+        };
+
+        return record switch
+        {
+            BloodPressureRecord bp => reading with
+            {
+                Systolic = bp.SystolicMmHg,
+                Diastolic = bp.DiastolicMmHg,
+                MeanArterial = bp.MeanArterialMmHg,
+                Pulse = bp.PulseBpm,
+                OriginalUnit = bp.OriginalUnit,
+            },
+            GlucoseRecord gl => reading with
+            {
+                MmolL = gl.GlucoseMmolL,
+                MgdL = gl.GlucoseMgdL,
+                Meal = gl.Meal,
+                OutOfRange = gl.OutOfRange,
+            },
+            _ => throw new ArgumentException($"no wire mapping for {record.GetType().Name}", nameof(record)),
+        };
+    }
+}

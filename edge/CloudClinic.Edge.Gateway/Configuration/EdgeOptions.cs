@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CloudClinic.Edge.Gateway.Configuration;
+
+/// <summary>The gateway's identity, outbox and meter stations (DESIGN.md §9, section <c>Edge</c>).</summary>
+internal sealed class EdgeOptions
+{
+    public const string SectionName = "Edge";
+
+    /// <summary>Clinic and gateway ids are <c>[a-z0-9-]{1,64}</c>: they appear in MQTT topics (DESIGN.md §3).</summary>
+    public const string IdPattern = "^[a-z0-9-]{1,64}$";
+
+    [Required(ErrorMessage = "Edge:ClinicId is required")]
+    [RegularExpression(IdPattern, ErrorMessage = "Edge:ClinicId must be 1-64 characters of a-z, 0-9 and '-' (it is part of MQTT topics)")]
+    public string ClinicId { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Edge:GatewayId is required")]
+    [RegularExpression(IdPattern, ErrorMessage = "Edge:GatewayId must be 1-64 characters of a-z, 0-9 and '-' (it is part of MQTT topics)")]
+    public string GatewayId { get; set; } = string.Empty;
+
+    /// <summary>SQLite file of the outbox (created if missing, with its directory).</summary>
+    [Required(ErrorMessage = "Edge:OutboxPath is required (the SQLite file that keeps readings until the broker acknowledges them)")]
+    public string OutboxPath { get; set; } = string.Empty;
+
+    public List<StationOptions> Stations { get; set; } = [];
+
+    /// <summary>Status is republished when it changes, but not more often than this.</summary>
+    [Range(0.05, 3600, ErrorMessage = "Edge:StatusMinIntervalSeconds must be 0.05-3600")]
+    public double StatusMinIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Status is republished at least this often, as a heartbeat (DESIGN.md §6 "no heartbeat > 15 min").</summary>
+    [Range(1, 86400, ErrorMessage = "Edge:StatusHeartbeatSeconds must be 1-86400")]
+    public double StatusHeartbeatSeconds { get; set; } = 300;
+
+    /// <summary>Newest rejected frames kept (with raw bytes) for an admin to look at; older ones are pruned.</summary>
+    [Range(10, 1_000_000, ErrorMessage = "Edge:RejectedFramesKept must be 10-1000000")]
+    public int RejectedFramesKept { get; set; } = 1000;
+}

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Edge.Gateway.Configuration;
+
+/// <summary>Checks what data annotations cannot: each station, with messages naming the exact configuration key.</summary>
+internal sealed partial class EdgeOptionsValidator(IConfiguration configuration) : IValidateOptions<EdgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EdgeOptions options)
+    {
+        var failures = new List<string>();
+        if (!StationsBindCleanly(failures))
+        {
+            return ValidateOptionsResult.Fail(failures);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Stations.Count; i++)
+        {
+            var station = options.Stations[i];
+            var key = $"{EdgeOptions.SectionName}:Stations:{i}";
+            if (station.Name is null || !IdRegex().IsMatch(station.Name))
+            {
+                failures.Add($"{key}:Name '{station.Name}' must be 1-64 characters of a-z, 0-9 and '-'");
+            }
+            else if (!names.Add(station.Name))
+            {
+                failures.Add($"{key}:Name '{station.Name}' is used by another station");
+            }
+
+            if (station.Protocol != Devices.LineProtocol.LineProtocolParser.ProtocolName)
+            {
+                failures.Add($"{key}:Protocol '{station.Protocol}' is not supported (supported: cclp1)");
+            }
+
+            switch (station.Link)
+            {
+                case StationOptions.SerialLink:
+                    ValidateSerial(station, key, failures);
+                    break;
+                case StationOptions.SimulatedLink:
+                    if (station.SimulatedIntervalSeconds is < 0.001 or > 86400 || double.IsNaN(station.SimulatedIntervalSeconds))
+                    {
+                        failures.Add($"{key}:SimulatedIntervalSeconds must be 0.001-86400");
+                    }
+
+                    if (station.SimulatedCount is < 0)
+                    {
+                        failures.Add($"{key}:SimulatedCount must not be negative");
+                    }
+
+                    break;
+                default:
+                    failures.Add($"{key}:Link '{station.Link}' must be '{StationOptions.SerialLink}' or '{StationOptions.SimulatedLink}'");
+                    break;
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// The binder silently drops a list element whose value does not convert (Parity "Sometimes", BaudRate "fast"),
+    /// and a misspelt key is silently ignored: either would lose a meter without a word. Bind each station strictly.
+    /// </summary>
+    private bool StationsBindCleanly(List<string> failures)
+    {
+        foreach (var station in configuration.GetSection($"{EdgeOptions.SectionName}:Stations").GetChildren())
+        {
+            foreach (var setting in station.GetChildren().Where(s => !StationSettings.Contains(s.Key)))
+            {
+                failures.Add($"{setting.Path} is not a station setting (known: {string.Join(", ", StationSettings.Order(StringComparer.Ordinal))})");
+            }
+
+            try
+            {
+                station.Get<StationOptions>();
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The binder's message names the key: "Failed to convert configuration value 'x' at 'Edge:Stations:0:Parity' …".
+                failures.Add(ex.Message);
+            }
+        }
+
+        return failures.Count == 0;
+    }
+
+    private static void ValidateSerial(StationOptions station, string key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(station.Port))
+        {
+            failures.Add($"{key}:Port is required for a serial station (e.g. /dev/ttyUSB0)");
+        }
+
+        if (station.BaudRate is < 50 or > 4_000_000)
+        {
+            failures.Add($"{key}:BaudRate {station.BaudRate} is not a serial speed (50-4000000)");
+        }
+
+        if (station.DataBits is < 5 or > 8)
+        {
+            failures.Add($"{key}:DataBits must be 5-8");
+        }
+
+        if (!Enum.IsDefined(station.Parity))
+        {
+            failures.Add($"{key}:Parity must be None, Odd, Even, Mark or Space");
+        }
+
+        if (station.StopBits is System.IO.Ports.StopBits.None || !Enum.IsDefined(station.StopBits))
+        {
+            failures.Add($"{key}:StopBits must be One, OnePointFive or Two");
+        }
+    }
+
+    private static readonly HashSet<string> StationSettings =
+        new(typeof(StationOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(EdgeOptions.IdPattern)]
+    private static partial Regex IdRegex();
+}

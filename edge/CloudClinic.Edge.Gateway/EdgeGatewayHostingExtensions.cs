@@ -1,0 +1,47 @@
+using CloudClinic.Edge.Gateway.Acquisition;
+using CloudClinic.Edge.Gateway.Configuration;
+using CloudClinic.Edge.Gateway.Outbox;
+using CloudClinic.Edge.Gateway.Status;
+using CloudClinic.Edge.Gateway.Uplink;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Edge.Gateway;
+
+/// <summary>Composes the edge gateway into a host: the Edge host on a Pi, or the dashboard's all-in-one demo.</summary>
+public static class EdgeGatewayHostingExtensions
+{
+    /// <summary>
+    /// Registers the gateway from configuration (<c>Mqtt:*</c>, <c>Edge:*</c>; see edge/README.md): meter stations,
+    /// the SQLite outbox, the MQTT uplink and its status. Options are validated at start-up; a bad key fails the
+    /// start with a message naming it.
+    /// </summary>
+    public static IHostApplicationBuilder AddEdgeGateway(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>());
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
+
+        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<GatewayStatusBoard>();
+        services.TryAddSingleton<GatewayStatusFactory>();
+        services.TryAddSingleton<AcquisitionCounters>();
+        services.TryAddSingleton<MeterLinkFactory>();
+        services.TryAddSingleton<StatusSignal>();
+        services.TryAddSingleton<GatewayCommandHandler>();
+        services.TryAddSingleton<ReadingPublisher>();
+
+        // Hosted services stop in reverse order: acquisition stops first (its last reading is committed), then the
+        // uplink publishes offline status and disconnects.
+        services.AddHostedService<UplinkWorker>();
+        services.AddHostedService<AcquisitionWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text;
+using CloudClinic.Contracts;
+using CloudClinic.Testing;
+
+namespace CloudClinic.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// Waits until the dashboard's relay is subscribed on <paramref name="broker"/>, without racing it: a retained
+/// status reaches a subscriber whenever it subscribes (MQTT 5 §3.3.1.3), and the relay subscribes to its three
+/// filters in one SUBSCRIBE, so once the status is pushed to the hub every later publish is delivered.
+/// </summary>
+public static class RelayProbe
+{
+    public static async Task WaitUntilRelayingAsync(InProcessMqttBroker broker, HubInbox inbox, string probeGatewayId, TimeSpan timeout)
+    {
+        var status = Samples.Online(backlog: 0) with { Version = probeGatewayId };
+        await broker.PublishAsync(Topics.Status("probe", probeGatewayId), Encoding.UTF8.GetString(Samples.Json(status)), retain: true);
+        await inbox.WaitForAsync<GatewayStatusPush>(p => p.GatewayId == probeGatewayId, timeout);
+    }
+
+    /// <summary>Publishes a JSON payload as a gateway or the alert engine would (QoS 1).</summary>
+    public static Task PublishAsync(this InProcessMqttBroker broker, string topic, byte[] utf8Json, bool retain = false) =>
+        broker.PublishAsync(topic, Encoding.UTF8.GetString(utf8Json), retain);
+}

@@ -1,0 +1,52 @@
+namespace CloudClinic.Edge.Gateway.Tests;
+
+/// <summary>A bad setting fails start-up with a message that names the key (DESIGN.md §9).</summary>
+public class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Edge:ClinicId", "Bad Clinic!")]
+    [InlineData("Edge:GatewayId", "")]
+    [InlineData("Edge:OutboxPath", "")]
+    [InlineData("Mqtt:Url", "http://broker:1883")]
+    [InlineData("Mqtt:Url", "mqtt://broker:1883/path")]
+    [InlineData("Mqtt:CaFile", "/nonexistent/ca.pem")]
+    [InlineData("Mqtt:KeepAliveSeconds", "0")]
+    [InlineData("Edge:Stations:0:Link", "usb")]
+    [InlineData("Edge:Stations:0:Protocol", "onetouch")]
+    [InlineData("Edge:Stations:0:Port", "")]
+    [InlineData("Edge:Stations:0:BaudRate", "7")]
+    [InlineData("Edge:Stations:0:StopBits", "None")]
+    [InlineData("Edge:Stations:0:Parity", "Sometimes")]
+    [InlineData("Edge:Stations:0:BaudRate", "fast")]
+    [InlineData("Edge:Stations:0:Baudrate9600", "9600")]
+    public async Task StartAsync_BadSetting_FailsNamingTheKey(string key, string value)
+    {
+        await using var gateway = GatewayUnderTest.Create("mqtts://127.0.0.1:8883", new Dictionary<string, string?>
+        {
+            ["Edge:Stations:0:Name"] = "bp-1",
+            ["Edge:Stations:0:Link"] = "serial",
+            ["Edge:Stations:0:Port"] = "/dev/ttyUSB0",
+            [key] = value,
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(gateway.StartAsync);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_TwoStationsWithOneName_FailsNamingTheSecond()
+    {
+        await using var gateway = GatewayUnderTest.Create("mqtt://127.0.0.1:1883", new Dictionary<string, string?>
+        {
+            ["Edge:Stations:0:Name"] = "bp-1",
+            ["Edge:Stations:0:Link"] = "simulated",
+            ["Edge:Stations:1:Name"] = "bp-1",
+            ["Edge:Stations:1:Link"] = "simulated",
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(gateway.StartAsync);
+
+        Assert.Contains("Edge:Stations:1:Name", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,133 @@
+using CloudClinic.Contracts;
+using CloudClinic.Edge.Gateway.Configuration;
+using CloudClinic.Edge.Gateway.Outbox;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Edge.Gateway.Tests;
+
+/// <summary>The SQLite outbox on a real file.</summary>
+public sealed class OutboxStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
+    private readonly string _directory = Directory.CreateTempSubdirectory("cloudclinic-outbox-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Peek_UrgentAndNormal_ServesUrgentFirstThenOldestFirst()
+    {
+        using var outbox = Open();
+        outbox.TryAdd(Bp("a", 128, 80));
+        outbox.TryAdd(Bp("b", 182, 112));
+        outbox.TryAdd(Bp("c", 135, 85));
+        outbox.TryAdd(Glucose("d", 17.2, null));
+        outbox.TryAdd(Glucose("e", 6.0, OutOfRangeMarks.High));
+
+        var order = outbox.Peek(10, new HashSet<string>()).Select(e => e.ReadingId);
+
+        Assert.Equal(["b", "d", "e", "a", "c"], order);
+    }
+
+    [Fact]
+    public void TryAdd_SameReadingIdTwice_KeepsOneRow()
+    {
+        using var outbox = Open();
+
+        Assert.True(outbox.TryAdd(Bp("a", 128, 80)));
+        Assert.False(outbox.TryAdd(Bp("a", 128, 80)));
+
+        Assert.Equal(1, outbox.Count);
+    }
+
+    [Fact]
+    public void Peek_WithExclusions_SkipsThemAndHonoursTheLimit()
+    {
+        using var outbox = Open();
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            outbox.TryAdd(Bp(id, 120, 80));
+        }
+
+        var entries = outbox.Peek(2, new HashSet<string> { "a", "c" });
+
+        Assert.Equal(["b", "d"], entries.Select(e => e.ReadingId));
+        Assert.Equal(120, entries[0].Reading.Systolic);
+    }
+
+    [Fact]
+    public void Delete_ThenReopen_KeepsOnlyUnacknowledgedReadings()
+    {
+        using (var outbox = Open())
+        {
+            outbox.TryAdd(Bp("a", 120, 80));
+            outbox.TryAdd(Bp("b", 121, 80));
+            Assert.Equal(1, outbox.Delete(["a"]));
+        }
+
+        using var reopened = Open();
+
+        Assert.Equal(1, reopened.Count);
+        Assert.Equal("b", Assert.Single(reopened.Peek(10, new HashSet<string>())).ReadingId);
+    }
+
+    [Fact]
+    public void AddRejectedFrame_BeyondTheLimit_KeepsTheNewest()
+    {
+        using var outbox = Open(rejectedKept: 10);
+        for (var i = 0; i < 25; i++)
+        {
+            outbox.AddRejectedFrame("bp-1", $"reason {i}", [(byte)i]);
+        }
+
+        var kept = outbox.RecentRejectedFrames(100);
+
+        Assert.Equal(10, kept.Count);
+        Assert.Equal("reason 24", kept[0].Reason);
+        Assert.Equal([(byte)24], kept[0].Raw);
+    }
+
+    [Fact]
+    public async Task WaitForAdditionAsync_AdditionAfterTheVersionWasRead_Completes()
+    {
+        using var outbox = Open();
+        var seen = outbox.AdditionVersion;
+        var waiting = outbox.WaitForAdditionAsync(seen, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+
+        outbox.TryAdd(Bp("a", 120, 80));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(outbox.WaitForAdditionAsync(seen, CancellationToken.None).IsCompleted);
+    }
+
+    private OutboxStore Open(int rejectedKept = 1000) => new(
+        Options.Create(new EdgeOptions { OutboxPath = "outbox.db", RejectedFramesKept = rejectedKept }),
+        new HostingEnvironment { ContentRootPath = _directory },
+        TimeProvider.System);
+
+    private static ReadingMessage Bp(string id, double systolic, double diastolic) => Reading(id, ReadingKinds.BloodPressure) with
+    {
+        Systolic = systolic,
+        Diastolic = diastolic,
+    };
+
+    private static ReadingMessage Glucose(string id, double mmolL, string? outOfRange) => Reading(id, ReadingKinds.Glucose) with
+    {
+        MmolL = mmolL,
+        OutOfRange = outOfRange,
+        Meal = MealContexts.Casual,
+    };
+
+    private static ReadingMessage Reading(string id, string kind) => new()
+    {
+        Schema = ReadingMessage.SchemaV1,
+        ReadingId = id,
+        ClinicId = "c",
+        GatewayId = "g",
+        Kind = kind,
+        MeasuredAt = At,
+        ReceivedAt = At,
+        Device = new DeviceInfo { Model = "m", Serial = "s", Transport = Transports.Serial, Protocol = "cclp1" },
+    };
+}
