@@ -29,7 +29,9 @@ public static class EdgeGatewayHostingExtensions
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
 
+        services.TryAddSingleton<OutboxDatabase>();
         services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<RejectedFrameStore>();
         services.TryAddSingleton<GatewayStatusBoard>();
         services.TryAddSingleton<GatewayStatusFactory>();
         services.TryAddSingleton<AcquisitionCounters>();
@@ -37,6 +39,7 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddSingleton<StatusSignal>();
         services.TryAddSingleton<GatewayCommandHandler>();
         services.TryAddSingleton<ReadingPublisher>();
+        services.TryAddSingleton<StatusPublisher>();
 
         // Hosted services stop in reverse order: acquisition stops first (its last reading is committed), then the
         // uplink publishes offline status and disconnects.

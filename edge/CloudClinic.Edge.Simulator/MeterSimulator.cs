@@ -22,7 +22,7 @@ internal sealed class MeterSimulator(SimulatorArguments arguments, TextWriter ou
         {
             if (!ReadingScript.TryParse(script, arguments.Serial, out var scripted, out var error))
             {
-                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync($"error: {error}");
                 return 2;
             }
 

@@ -17,7 +17,7 @@ public class LineProtocolPropertyTests
         {
             var ok = LineProtocolParser.TryParse(bytes, out var record, out var error);
             Assert.True(ok ? record is not null && error is null : record is null && error is not null);
-        });
+        }, iter: 20_000);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class LineProtocolPropertyTests
         {
             var frame = LineProtocolWriter.FromBody(string.Join(',', [id, .. fields]));
             LineProtocolParser.TryParse(Encoding.ASCII.GetBytes(frame), out _, out _);
-        });
+        }, iter: 20_000);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class LineProtocolPropertyTests
             mutated[index] ^= flip;
             // XOR catches every single-byte error between '$' and '*'.
             Assert.False(LineProtocolParser.TryParse(mutated, out _, out _));
-        });
+        }, iter: 5_000);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class LineProtocolPropertyTests
                     LineProtocolParser.TryParse(frame.Bytes.Span, out _, out _);
                 }
             }
-        });
+        }, iter: 2_000);
     }
 
     [Fact]

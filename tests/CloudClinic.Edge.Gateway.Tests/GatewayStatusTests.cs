@@ -87,7 +87,7 @@ public sealed class GatewayStatusTests : IAsyncLifetime
         }
 
         var published = _broker.Published.Messages.Where(m => m.Topic == StatusTopic).ToList();
-        Assert.True(WireReadings.Status(published[^1]).State == GatewayStates.Offline, string.Join("\n", gateway.Logs) + string.Join("\n", published.Select(p => p.PayloadText)));
+        Assert.Equal(GatewayStates.Offline, WireReadings.Status(published[^1]).State);
         Assert.Equal(GatewayUnderTest.ClientId, published[^1].ClientId);
         Assert.Equal(GatewayStates.Offline, WireReadings.Status((await _broker.GetRetainedAsync(StatusTopic))!).State);
     }

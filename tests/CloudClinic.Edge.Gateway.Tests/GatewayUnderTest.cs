@@ -30,6 +30,8 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
 
     public OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
 
+    public RejectedFrameStore RejectedFrames => Host.Services.GetRequiredService<RejectedFrameStore>();
+
     public AcquisitionCounters Counters => Host.Services.GetRequiredService<AcquisitionCounters>();
 
     public GatewayStatusBoard Board => Host.Services.GetRequiredService<GatewayStatusBoard>();

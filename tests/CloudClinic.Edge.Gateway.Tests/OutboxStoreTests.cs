@@ -11,13 +11,18 @@ public sealed class OutboxStoreTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
     private readonly string _directory = Directory.CreateTempSubdirectory("cloudclinic-outbox-").FullName;
+    private readonly List<OutboxDatabase> _databases = [];
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        _databases.ForEach(d => d.Dispose());
+        Directory.Delete(_directory, recursive: true);
+    }
 
     [Fact]
     public void Peek_UrgentAndNormal_ServesUrgentFirstThenOldestFirst()
     {
-        using var outbox = Open();
+        var outbox = Open();
         outbox.TryAdd(Bp("a", 128, 80));
         outbox.TryAdd(Bp("b", 182, 112));
         outbox.TryAdd(Bp("c", 135, 85));
@@ -32,7 +37,7 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public void TryAdd_SameReadingIdTwice_KeepsOneRow()
     {
-        using var outbox = Open();
+        var outbox = Open();
 
         Assert.True(outbox.TryAdd(Bp("a", 128, 80)));
         Assert.False(outbox.TryAdd(Bp("a", 128, 80)));
@@ -43,7 +48,7 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public void Peek_WithExclusions_SkipsThemAndHonoursTheLimit()
     {
-        using var outbox = Open();
+        var outbox = Open();
         foreach (var id in new[] { "a", "b", "c", "d" })
         {
             outbox.TryAdd(Bp(id, 120, 80));
@@ -58,14 +63,13 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public void Delete_ThenReopen_KeepsOnlyUnacknowledgedReadings()
     {
-        using (var outbox = Open())
-        {
-            outbox.TryAdd(Bp("a", 120, 80));
-            outbox.TryAdd(Bp("b", 121, 80));
-            Assert.Equal(1, outbox.Delete(["a"]));
-        }
+        var first = Open();
+        first.TryAdd(Bp("a", 120, 80));
+        first.TryAdd(Bp("b", 121, 80));
+        Assert.Equal(1, first.Delete(["a"]));
+        _databases[0].Dispose();
 
-        using var reopened = Open();
+        var reopened = Open();
 
         Assert.Equal(1, reopened.Count);
         Assert.Equal("b", Assert.Single(reopened.Peek(10, new HashSet<string>())).ReadingId);
@@ -74,23 +78,23 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public void AddRejectedFrame_BeyondTheLimit_KeepsTheNewest()
     {
-        using var outbox = Open(rejectedKept: 10);
+        var rejected = OpenRejectedFrames(kept: 10);
         for (var i = 0; i < 25; i++)
         {
-            outbox.AddRejectedFrame("bp-1", $"reason {i}", [(byte)i]);
+            rejected.Add("bp-1", $"reason {i}", [(byte)i]);
         }
 
-        var kept = outbox.RecentRejectedFrames(100);
+        var kept = rejected.Recent(100);
 
         Assert.Equal(10, kept.Count);
         Assert.Equal("reason 24", kept[0].Reason);
-        Assert.Equal([(byte)24], kept[0].Raw);
+        Assert.Equal([(byte)24], kept[0].Raw.ToArray());
     }
 
     [Fact]
     public async Task WaitForAdditionAsync_AdditionAfterTheVersionWasRead_Completes()
     {
-        using var outbox = Open();
+        var outbox = Open();
         var seen = outbox.AdditionVersion;
         var waiting = outbox.WaitForAdditionAsync(seen, CancellationToken.None);
         Assert.False(waiting.IsCompleted);
@@ -101,10 +105,21 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.True(outbox.WaitForAdditionAsync(seen, CancellationToken.None).IsCompleted);
     }
 
-    private OutboxStore Open(int rejectedKept = 1000) => new(
-        Options.Create(new EdgeOptions { OutboxPath = "outbox.db", RejectedFramesKept = rejectedKept }),
-        new HostingEnvironment { ContentRootPath = _directory },
-        TimeProvider.System);
+    private OutboxStore Open()
+    {
+        var database = Database(1000, out var options);
+        return new OutboxStore(database, new RejectedFrameStore(database, options, TimeProvider.System));
+    }
+
+    private RejectedFrameStore OpenRejectedFrames(int kept) => new(Database(kept, out var options), options, TimeProvider.System);
+
+    private OutboxDatabase Database(int rejectedKept, out IOptions<EdgeOptions> options)
+    {
+        options = Options.Create(new EdgeOptions { OutboxPath = "outbox.db", RejectedFramesKept = rejectedKept });
+        var database = new OutboxDatabase(options, new HostingEnvironment { ContentRootPath = _directory });
+        _databases.Add(database);
+        return database;
+    }
 
     private static ReadingMessage Bp(string id, double systolic, double diastolic) => Reading(id, ReadingKinds.BloodPressure) with
     {

@@ -74,7 +74,7 @@ public sealed class PtyMeterTests : IAsyncLifetime
         }
 
         await ReadingDeliveryTests.WaitForBacklogAsync(gateway, Sent);
-        await _broker.StartAsync();
+        await _broker.RestartAsync();
         await using var subscriber = await _broker.SubscribeAsync(ReadingsTopic);
 
         var messages = await subscriber.WaitForAsync(m => WireReadings.DistinctIds(m, ReadingsTopic) >= Sent, Timeout);
@@ -131,11 +131,12 @@ public sealed class PtyMeterTests : IAsyncLifetime
             h => gateway.Counters.Changed -= h,
             Timeout,
             () => $"rejected {gateway.Counters.RejectedCount}, committed {gateway.Counters.CommittedCount}");
-        var kept = gateway.Outbox.RecentRejectedFrames(10);
+        var kept = gateway.RejectedFrames.Recent(10);
         Assert.Equal(2, kept.Count);
         Assert.StartsWith("impossible blood pressure", kept[0].Reason, StringComparison.Ordinal);
         Assert.StartsWith("checksum mismatch", kept[1].Reason, StringComparison.Ordinal);
-        Assert.Equal("$CCBP,BP0042,17,20250301T081500+0800,182,112,,80,mmHg,*00"u8.ToArray(), kept[1].Raw);
+        Assert.Equal("$CCBP,BP0042,17,20250301T081500+0800,182,112,,80,mmHg,*00"u8.ToArray(), kept[1].Raw.ToArray());
+        Assert.Equal("bp-1", kept[1].Station);
         Assert.Contains(gateway.Logs, l => l.Contains("frame rejected: checksum mismatch", StringComparison.Ordinal));
     }
 

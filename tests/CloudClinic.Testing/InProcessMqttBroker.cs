@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -9,7 +11,7 @@ namespace CloudClinic.Testing;
 /// <summary>
 /// A real MQTTnet 5 broker on 127.0.0.1 and a free port, in the test process. <see cref="Published"/> logs every
 /// publish the broker accepted (including wills), from start to dispose and across restarts, so no test races a
-/// subscriber. <see cref="StopAsync"/>/<see cref="StartAsync()"/> take it down and bring it back on the same port
+/// subscriber. <see cref="StopAsync"/>/<see cref="RestartAsync"/> take it down and bring it back on the same port
 /// (sessions and retained messages live in RAM and are lost, as with a restarted broker without persistence).
 /// </summary>
 public sealed class InProcessMqttBroker : IAsyncDisposable
@@ -18,14 +20,15 @@ public sealed class InProcessMqttBroker : IAsyncDisposable
     public const int MaxPendingMessagesPerClient = 1_000_000;
 
     private readonly MqttServerFactory _factory = new();
+    private readonly X509Certificate2? _tlsCertificate;
     private MqttServer? _server;
 
-    private InProcessMqttBroker(int port) => Port = port;
+    private InProcessMqttBroker(int port, X509Certificate2? tlsCertificate) => (Port, _tlsCertificate) = (port, tlsCertificate);
 
     public int Port { get; }
 
-    /// <summary><c>mqtt://127.0.0.1:{port}</c>, the form of the <c>Mqtt:Url</c> setting.</summary>
-    public string Url => $"mqtt://127.0.0.1:{Port}";
+    /// <summary><c>mqtt://127.0.0.1:{port}</c> (or <c>mqtts://</c> with TLS), the form of the <c>Mqtt:Url</c> setting.</summary>
+    public string Url => $"{(_tlsCertificate is null ? "mqtt" : "mqtts")}://127.0.0.1:{Port}";
 
     public bool IsRunning => _server is { IsStarted: true };
 
@@ -41,48 +44,26 @@ public sealed class InProcessMqttBroker : IAsyncDisposable
     /// <summary>Raised when a client's connection ends; arguments = client id and how (clean or not).</summary>
     public event Action<string, MqttClientDisconnectType>? ClientDisconnected;
 
-    public static async Task<InProcessMqttBroker> StartAsync(int? port = null)
+    /// <param name="port">Null: a free port.</param>
+    /// <param name="tlsCertificate">
+    /// With a server certificate (including its private key) the broker listens with TLS only (mqtts); its subject
+    /// alternative names must cover 127.0.0.1.
+    /// </param>
+    public static async Task<InProcessMqttBroker> StartAsync(int? port = null, X509Certificate2? tlsCertificate = null)
     {
-        var broker = new InProcessMqttBroker(port ?? FreeTcpPort.Next());
-        await broker.StartAsync();
+        var broker = new InProcessMqttBroker(port ?? FreeTcpPort.Next(), tlsCertificate);
+        await broker.StartServerAsync();
         return broker;
     }
 
-    /// <summary>(Re)starts the broker on <see cref="Port"/>.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// Brings the broker back on the same <see cref="Port"/>: after <see cref="StopAsync"/> it starts it, while running
+    /// it stops and starts it (sessions and retained messages are lost, as with a broker without persistence).
+    /// </summary>
+    public async Task RestartAsync()
     {
-        if (IsRunning)
-        {
-            return;
-        }
-
-        var options = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-            .WithDefaultEndpointPort(Port)
-            .WithDefaultEndpointReuseAddress()
-            .WithMaxPendingMessagesPerClient(MaxPendingMessagesPerClient)
-            .WithPersistentSessions(true)
-            .Build();
-        var server = _factory.CreateMqttServer(options);
-        server.InterceptingPublishAsync += e =>
-        {
-            Published.Add(e.ApplicationMessage, e.ClientId);
-            return Task.CompletedTask;
-        };
-        server.ClientConnectedAsync += e =>
-        {
-            ClientConnected?.Invoke(e.ClientId);
-            return Task.CompletedTask;
-        };
-        server.ClientDisconnectedAsync += e =>
-        {
-            ClientDisconnected?.Invoke(e.ClientId, e.DisconnectType);
-            return Task.CompletedTask;
-        };
-        await server.StartAsync();
-        _server = server;
+        await StopAsync();
+        await StartServerAsync();
     }
 
     /// <summary>Stops the broker: every client connection drops, the port closes.</summary>
@@ -112,11 +93,18 @@ public sealed class InProcessMqttBroker : IAsyncDisposable
         };
         try
         {
-            var options = new MqttClientOptionsBuilder()
+            var builder = new MqttClientOptionsBuilder()
                 .WithTcpServer("127.0.0.1", Port)
                 .WithProtocolVersion(MqttProtocolVersion.V500)
-                .WithClientId(clientId ?? $"test-subscriber-{Guid.NewGuid():N}")
-                .Build();
+                .WithClientId(clientId ?? $"test-subscriber-{Guid.NewGuid():N}");
+            if (_tlsCertificate is not null)
+            {
+                // The test's own subscriber trusts exactly the broker's certificate.
+                var expected = _tlsCertificate.GetCertHashString();
+                builder.WithTlsOptions(tls => tls.UseTls().WithCertificateValidationHandler(c => c.Certificate?.GetCertHashString() == expected));
+            }
+
+            var options = builder.Build();
             await client.ConnectAsync(options, cancellationToken);
             await client.SubscribeAsync(
                 new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
@@ -148,7 +136,52 @@ public sealed class InProcessMqttBroker : IAsyncDisposable
         var message = await Server.GetRetainedMessageAsync(topic);
         return message is null
             ? null
-            : new CollectedMqttMessage(message.Topic, System.Buffers.BuffersExtensions.ToArray(message.Payload), message.Retain, message.QualityOfServiceLevel, null);
+            : new CollectedMqttMessage(message.Topic, message.Payload.ToArray(), message.Retain, message.QualityOfServiceLevel, null);
+    }
+
+    private async Task StartServerAsync()
+    {
+        var builder = new MqttServerOptionsBuilder()
+            .WithMaxPendingMessagesPerClient(MaxPendingMessagesPerClient)
+            .WithPersistentSessions(true);
+        if (_tlsCertificate is null)
+        {
+            builder.WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+                .WithDefaultEndpointPort(Port)
+                .WithDefaultEndpointReuseAddress();
+        }
+        else
+        {
+            builder.WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointBoundIPV6Address(IPAddress.None)
+                .WithEncryptedEndpointPort(Port)
+                .WithTlsEndpointReuseAddress()
+                .WithEncryptionCertificate(_tlsCertificate);
+        }
+
+        var options = builder.Build();
+        var server = _factory.CreateMqttServer(options);
+        server.InterceptingPublishAsync += e =>
+        {
+            Published.Add(e.ApplicationMessage, e.ClientId);
+            return Task.CompletedTask;
+        };
+        server.ClientConnectedAsync += e =>
+        {
+            ClientConnected?.Invoke(e.ClientId);
+            return Task.CompletedTask;
+        };
+        server.ClientDisconnectedAsync += e =>
+        {
+            ClientDisconnected?.Invoke(e.ClientId, e.DisconnectType);
+            return Task.CompletedTask;
+        };
+        await server.StartAsync();
+        _server = server;
     }
 
     public async ValueTask DisposeAsync()

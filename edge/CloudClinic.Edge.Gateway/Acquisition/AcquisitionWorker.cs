@@ -11,7 +11,9 @@ namespace CloudClinic.Edge.Gateway.Acquisition;
 internal sealed partial class AcquisitionWorker(
     IOptions<EdgeOptions> options,
     MeterLinkFactory links,
+    OutboxDatabase database,
     OutboxStore outbox,
+    RejectedFrameStore rejectedFrames,
     GatewayStatusBoard board,
     AcquisitionCounters counters,
     TimeProvider timeProvider,
@@ -23,7 +25,7 @@ internal sealed partial class AcquisitionWorker(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Fail start-up, not the first reading, when the outbox cannot be opened.
-        outbox.EnsureOpen();
+        database.EnsureOpen();
         return base.StartAsync(cancellationToken);
     }
 
@@ -47,7 +49,7 @@ internal sealed partial class AcquisitionWorker(
         LogStarting(_logger, station.Name, station.Link, station.Port ?? "-");
         while (!stoppingToken.IsCancellationRequested)
         {
-            var driver = new StationDriver(source, outbox, board, counters, timeProvider, logger, stoppingToken);
+            var driver = new StationDriver(source, outbox, rejectedFrames, board, counters, timeProvider, logger, stoppingToken);
             try
             {
                 await link.RunAsync(driver, stoppingToken);

@@ -15,6 +15,7 @@ namespace CloudClinic.Edge.Gateway.Acquisition;
 internal sealed partial class StationDriver(
     ReadingSource source,
     OutboxStore outbox,
+    RejectedFrameStore rejectedFrames,
     GatewayStatusBoard board,
     AcquisitionCounters counters,
     TimeProvider timeProvider,
@@ -129,7 +130,7 @@ internal sealed partial class StationDriver(
         LogRejected(logger, Station, reason, Convert.ToHexString(raw[..Math.Min(raw.Length, 48)]));
         try
         {
-            outbox.AddRejectedFrame(Station, reason, raw);
+            rejectedFrames.Add(Station, reason, raw);
         }
         catch (SqliteException ex)
         {

@@ -7,6 +7,9 @@ namespace CloudClinic.Edge.Gateway.Configuration;
 /// <summary>Checks what data annotations cannot: each station, with messages naming the exact configuration key.</summary>
 internal sealed partial class EdgeOptionsValidator(IConfiguration configuration) : IValidateOptions<EdgeOptions>
 {
+    private static readonly HashSet<string> StationSettings =
+        new(typeof(StationOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     public ValidateOptionsResult Validate(string? name, EdgeOptions options)
     {
         var failures = new List<string>();
@@ -114,9 +117,6 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
             failures.Add($"{key}:StopBits must be One, OnePointFive or Two");
         }
     }
-
-    private static readonly HashSet<string> StationSettings =
-        new(typeof(StationOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(EdgeOptions.IdPattern)]
     private static partial Regex IdRegex();

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
@@ -26,6 +25,7 @@ internal sealed partial class UplinkWorker : BackgroundService
     private readonly ReadingPublisher _publisher;
     private readonly GatewayCommandHandler _commands;
     private readonly GatewayStatusFactory _status;
+    private readonly StatusPublisher _statusPublisher;
     private readonly GatewayStatusBoard _board;
     private readonly StatusSignal _statusSignal;
     private readonly TimeProvider _timeProvider;
@@ -38,6 +38,7 @@ internal sealed partial class UplinkWorker : BackgroundService
         ReadingPublisher publisher,
         GatewayCommandHandler commands,
         GatewayStatusFactory status,
+        StatusPublisher statusPublisher,
         GatewayStatusBoard board,
         OutboxStore outbox,
         StatusSignal statusSignal,
@@ -45,7 +46,7 @@ internal sealed partial class UplinkWorker : BackgroundService
         ILogger<UplinkWorker> logger)
     {
         (_mqtt, _edge, _publisher, _commands, _status, _board) = (mqtt.Value, edge.Value, publisher, commands, status, board);
-        (_statusSignal, _timeProvider, _logger) = (statusSignal, timeProvider, logger);
+        (_statusPublisher, _statusSignal, _timeProvider, _logger) = (statusPublisher, statusSignal, timeProvider, logger);
         board.Changed += () => _statusSignal.Set();
         outbox.Changed += () => _statusSignal.Set();
         _client.DisconnectedAsync += e =>
@@ -55,8 +56,6 @@ internal sealed partial class UplinkWorker : BackgroundService
         };
         _client.ApplicationMessageReceivedAsync += e => _commands.HandleAsync(e.ApplicationMessage);
     }
-
-    private string StatusTopic => Topics.Status(_edge.ClinicId, _edge.GatewayId);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +68,7 @@ internal sealed partial class UplinkWorker : BackgroundService
         try
         {
             using var timeout = new CancellationTokenSource(StopPublishTimeout, _timeProvider);
-            await PublishStatusAsync(_status.Create(GatewayStates.Offline), timeout.Token);
+            await _statusPublisher.PublishAsync(_client, _status.Create(GatewayStates.Offline), timeout.Token);
             await _client.DisconnectAsync(
                 new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(),
                 timeout.Token);
@@ -97,7 +96,13 @@ internal sealed partial class UplinkWorker : BackgroundService
             {
                 Volatile.Write(ref _connectionLost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 var will = _status.Create(GatewayStates.Offline);
-                await _client.ConnectAsync(MqttClientOptionsFactory.Create(_mqtt, _edge, will), stoppingToken);
+                var connect = await _client.ConnectAsync(MqttClientOptionsFactory.Create(_mqtt, _edge, will), stoppingToken);
+                if (connect.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    // A refusing CONNACK (bad credentials, not authorised) can come back as a result, not an exception.
+                    throw new InvalidOperationException($"broker refused the connection: {connect.ResultCode} {connect.ReasonString}".TrimEnd());
+                }
+
                 backoff.Reset();
                 _board.SetUplinkError(null);
                 LogConnected(_logger, _mqtt.Url, MqttClientOptionsFactory.ClientId(_edge));
@@ -149,7 +154,7 @@ internal sealed partial class UplinkWorker : BackgroundService
 
         _statusSignal.Set(force: true);
         var publishing = _publisher.RunAsync(_client, connection.Token);
-        var status = RunStatusAsync(connection.Token);
+        var status = _statusPublisher.RunAsync(_client, connection.Token);
         var first = await Task.WhenAny(publishing, status, _connectionLost.Task);
         await connection.CancelAsync();
         try
@@ -176,55 +181,6 @@ internal sealed partial class UplinkWorker : BackgroundService
         LogConnectionLost(_logger);
     }
 
-    /// <summary>Online status now, on every change (at most every StatusMinIntervalSeconds) and as a heartbeat.</summary>
-    private async Task RunStatusAsync(CancellationToken cancellationToken)
-    {
-        var minInterval = TimeSpan.FromSeconds(_edge.StatusMinIntervalSeconds);
-        var heartbeat = TimeSpan.FromSeconds(_edge.StatusHeartbeatSeconds);
-        GatewayStatusMessage? lastSent = null;
-        var lastAt = DateTimeOffset.MinValue;
-        while (true)
-        {
-            var signalled = await _statusSignal.WaitAsync(heartbeat, _timeProvider, cancellationToken);
-            var wait = lastAt + minInterval - _timeProvider.GetUtcNow();
-            if (signalled && !_statusSignal.Forced && wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _timeProvider, cancellationToken);
-            }
-
-            var force = !signalled || _statusSignal.Forced || _timeProvider.GetUtcNow() - lastAt >= heartbeat;
-            _statusSignal.ClearForced();
-            var status = _status.Create(GatewayStates.Online);
-            if (!force && lastSent is not null && SameContent(lastSent, status))
-            {
-                continue;
-            }
-
-            await PublishStatusAsync(status, cancellationToken);
-            (lastSent, lastAt) = (status, _timeProvider.GetUtcNow());
-        }
-    }
-
-    private static bool SameContent(GatewayStatusMessage a, GatewayStatusMessage b) =>
-        a.State == b.State && a.Backlog == b.Backlog && a.LastError == b.LastError && a.Devices.SequenceEqual(b.Devices);
-
-    private async Task PublishStatusAsync(GatewayStatusMessage status, CancellationToken cancellationToken)
-    {
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(StatusTopic)
-            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, ContractJsonContext.Default.GatewayStatusMessage))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(true)
-            .WithContentType("application/json")
-            .Build();
-        var result = await _client.PublishAsync(message, cancellationToken);
-        // No subscriber is fine for status: the broker keeps it retained.
-        if (result.ReasonCode is not (MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers))
-        {
-            LogStatusRefused(_logger, status.State, result.ReasonCode.ToString());
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Url} as {ClientId}")]
     private static partial void LogConnected(ILogger logger, string url, string clientId);
 
@@ -239,9 +195,6 @@ internal sealed partial class UplinkWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refused the subscription to {Topic}: {ResultCode}")]
     private static partial void LogSubscribeRefused(ILogger logger, string topic, string resultCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refused the {State} status: {ReasonCode}")]
-    private static partial void LogStatusRefused(ILogger logger, string state, string reasonCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published offline status and disconnected")]
     private static partial void LogStoppedCleanly(ILogger logger);

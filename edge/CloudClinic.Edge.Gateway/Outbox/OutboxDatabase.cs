@@ -1,0 +1,81 @@
+using CloudClinic.Edge.Gateway.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Edge.Gateway.Outbox;
+
+/// <summary>
+/// The gateway's SQLite file (<c>Edge:OutboxPath</c>): WAL mode with synchronous=FULL, so a commit is on disk when it
+/// returns and survives a power cut (DESIGN.md §5). One connection behind a lock: the gateway's few writers are fast
+/// and SQLite serialises writes anyway.
+/// </summary>
+internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnvironment environment) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private SqliteConnection? _connection;
+
+    /// <summary>Opens (and creates) the database now, so a bad path fails start-up instead of the first reading.</summary>
+    public void EnsureOpen() => Use(_ => 0);
+
+    /// <summary>Runs <paramref name="work"/> with the connection, serialised with every other use.</summary>
+    public T Use<T>(Func<SqliteConnection, T> work)
+    {
+        lock (_gate)
+        {
+            return work(_connection ??= Open());
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection?.Dispose();
+            _connection = null;
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        // A relative path is relative to the content root (the app's directory for the Edge host), not the shell's.
+        var path = Path.GetFullPath(options.Value.OutboxPath, environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = FULL;
+                PRAGMA busy_timeout = 5000;
+                CREATE TABLE IF NOT EXISTS outbox (
+                    reading_id  TEXT    NOT NULL PRIMARY KEY,
+                    urgent      INTEGER NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    payload     BLOB    NOT NULL);
+                CREATE INDEX IF NOT EXISTS outbox_send_order ON outbox (urgent);
+                CREATE TABLE IF NOT EXISTS rejected_frames (
+                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    station     TEXT    NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    reason      TEXT    NOT NULL,
+                    raw         BLOB    NOT NULL);
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}
