@@ -29,8 +29,7 @@ public sealed class RelayReconnectTests
         Assert.True(state.IsConnected);
 
         // A restarted broker knows no sessions: the relay must connect again and subscribe again by itself.
-        await broker.StopAsync();
-        await broker.StartAsync();
+        await broker.RestartAsync();
         await RelayProbe.WaitUntilRelayingAsync(broker, inbox, "gw-after-restart", Timeout);
         await broker.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "after-restart", 121, 81, Samples.Morning)));
 

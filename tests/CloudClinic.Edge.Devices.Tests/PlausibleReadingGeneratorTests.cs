@@ -18,6 +18,42 @@ public class PlausibleReadingGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData("bloodPressure", typeof(BloodPressureRecord))]
+    [InlineData("glucose", typeof(GlucoseRecord))]
+    public void Next_WithKind_GivesOnlyThatKind(string kind, Type expected)
+    {
+        var generator = new PlausibleReadingGenerator(3);
+
+        Assert.All(Enumerable.Range(1, 200), i => Assert.IsType(expected, generator.Next("S", i, At, kind, urgent: null)));
+    }
+
+    [Fact]
+    public void Next_ForcedUrgent_GivesUrgentValuesEveryTime()
+    {
+        var generator = new PlausibleReadingGenerator(5);
+
+        Assert.All(Enumerable.Range(1, 200), i =>
+        {
+            var bp = (BloodPressureRecord)generator.Next("S", i, At, "bloodPressure", urgent: true);
+            Assert.True(Math.Round(bp.SystolicMmHg) >= 180 || Math.Round(bp.DiastolicMmHg) >= 110, $"{bp.SystolicMmHg}/{bp.DiastolicMmHg}");
+            var glucose = (GlucoseRecord)generator.Next("S", i, At, "glucose", urgent: true);
+            Assert.True(glucose.GlucoseMmolL is >= 16.7 or <= 3.9 || glucose.OutOfRange is not null, $"{glucose.GlucoseMmolL}");
+        });
+    }
+
+    [Fact]
+    public void Next_ForcedOrdinary_NeverGivesUrgentBloodPressure()
+    {
+        var generator = new PlausibleReadingGenerator(9);
+
+        Assert.All(Enumerable.Range(1, 200), i =>
+        {
+            var bp = (BloodPressureRecord)generator.Next("S", i, At, "bloodPressure", urgent: false);
+            Assert.True(bp.SystolicMmHg < 180 && bp.DiastolicMmHg < 110, $"{bp.SystolicMmHg}/{bp.DiastolicMmHg}");
+        });
+    }
+
     [Fact]
     public void NextBloodPressure_ManyReadings_MostlyNormalSometimesUrgent()
     {

@@ -34,6 +34,24 @@ public class ConfigurationTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Edge:Stations:0:SimulatedKind", "weight")]
+    [InlineData("Edge:Stations:0:SimulatedUrgentEvery", "0")]
+    [InlineData("Edge:Stations:0:SimulatedIntervalSeconds", "0")]
+    public async Task StartAsync_BadSimulatedStationSetting_FailsNamingTheKey(string key, string value)
+    {
+        await using var gateway = GatewayUnderTest.Create("mqtt://127.0.0.1:1883", new Dictionary<string, string?>
+        {
+            ["Edge:Stations:0:Name"] = "bp-1",
+            ["Edge:Stations:0:Link"] = "simulated",
+            [key] = value,
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(gateway.StartAsync);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartAsync_TwoStationsWithOneName_FailsNamingTheSecond()
     {

@@ -8,8 +8,11 @@ internal static class DemoSettings
     public const string ClinicId = "demo-clinic";
     public const string GatewayId = "demo-gw-1";
 
-    /// <summary>The second record of the first station is urgent: an alert shows after about two intervals.</summary>
-    private const int UrgentRecord = 2;
+    /// <summary>Every third blood pressure is urgent: the first alert shows after about three intervals (15 s).</summary>
+    private const string UrgentBloodPressureEvery = "3";
+
+    /// <summary>Glucose meters are used less often in the demo's story, and their urgent readings are rarer.</summary>
+    private const string UrgentGlucoseEvery = "5";
 
     public static IReadOnlyDictionary<string, string?> Create(int mqttPort, string dataDirectory, DemoOptions demo)
     {
@@ -24,14 +27,17 @@ internal static class DemoSettings
             ["Edge:ClinicId"] = ClinicId,
             ["Edge:GatewayId"] = GatewayId,
             ["Edge:OutboxPath"] = Path.Combine(dataDirectory, "outbox.db"),
-            // Two in-process meters on the cclp1 line protocol (the simulated link mixes blood pressure and glucose).
-            ["Edge:Stations:0:Name"] = "station-1",
+            // Two in-process meters on the cclp1 line protocol: a blood pressure meter and a glucose meter.
+            ["Edge:Stations:0:Name"] = "bp-1",
             ["Edge:Stations:0:Link"] = "simulated",
+            ["Edge:Stations:0:SimulatedKind"] = "bloodPressure",
             ["Edge:Stations:0:SimulatedIntervalSeconds"] = interval,
-            ["Edge:Stations:0:SimulatedSeed"] = DemoSeeds.UrgentBloodPressureAt(UrgentRecord).ToString(CultureInfo.InvariantCulture),
-            ["Edge:Stations:1:Name"] = "station-2",
+            ["Edge:Stations:0:SimulatedUrgentEvery"] = UrgentBloodPressureEvery,
+            ["Edge:Stations:1:Name"] = "glucose-1",
             ["Edge:Stations:1:Link"] = "simulated",
+            ["Edge:Stations:1:SimulatedKind"] = "glucose",
             ["Edge:Stations:1:SimulatedIntervalSeconds"] = interval,
+            ["Edge:Stations:1:SimulatedUrgentEvery"] = UrgentGlucoseEvery,
         };
     }
 }

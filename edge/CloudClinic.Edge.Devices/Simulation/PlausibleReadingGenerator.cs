@@ -34,14 +34,19 @@ public sealed class PlausibleReadingGenerator
 
     /// <summary>A blood pressure or glucose record (by <see cref="GlucoseProbability"/>).</summary>
     public MeterRecord Next(string meterSerial, long recordNumber, DateTimeOffset? measuredAt) =>
-        Chance(GlucoseProbability)
-            ? NextGlucose(meterSerial, recordNumber, measuredAt)
-            : NextBloodPressure(meterSerial, recordNumber, measuredAt);
+        Next(meterSerial, recordNumber, measuredAt, kind: null, urgent: null);
 
-    public BloodPressureRecord NextBloodPressure(string meterSerial, long recordNumber, DateTimeOffset? measuredAt)
+    /// <param name="kind"><see cref="ReadingKinds"/>; null = by <see cref="GlucoseProbability"/>.</param>
+    /// <param name="urgent">Force an urgent (true) or ordinary (false) value; null = by <see cref="UrgentProbability"/>.</param>
+    public MeterRecord Next(string meterSerial, long recordNumber, DateTimeOffset? measuredAt, string? kind, bool? urgent) =>
+        (kind ?? (Chance(GlucoseProbability) ? ReadingKinds.Glucose : ReadingKinds.BloodPressure)) == ReadingKinds.Glucose
+            ? NextGlucose(meterSerial, recordNumber, measuredAt, urgent)
+            : NextBloodPressure(meterSerial, recordNumber, measuredAt, urgent);
+
+    public BloodPressureRecord NextBloodPressure(string meterSerial, long recordNumber, DateTimeOffset? measuredAt, bool? urgent = null)
     {
         int systolic, diastolic;
-        if (Chance(UrgentProbability))
+        if (urgent ?? Chance(UrgentProbability))
         {
             // Grade 3 hypertension, as in "182/112" on a clinic wall.
             systolic = Between(176, 205);
@@ -69,12 +74,12 @@ public sealed class PlausibleReadingGenerator
         };
     }
 
-    public GlucoseRecord NextGlucose(string meterSerial, long recordNumber, DateTimeOffset? measuredAt)
+    public GlucoseRecord NextGlucose(string meterSerial, long recordNumber, DateTimeOffset? measuredAt, bool? urgent = null)
     {
         var meal = Meals[_random.Next(Meals.Length)];
         double mmolL;
         string? outOfRange = null;
-        if (Chance(UrgentProbability))
+        if (urgent ?? Chance(UrgentProbability))
         {
             var hypo = Chance(0.3);
             mmolL = hypo ? Tenths(2.6, 3.8) : Tenths(16.8, 24.0);

@@ -26,7 +26,8 @@ public sealed class SimulatedMeterLink(SimulatedMeterOptions options, TimeProvid
                 var now = timeProvider.GetLocalNow();
                 // Meter clocks have whole seconds.
                 var measuredAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-                var frame = LineProtocolWriter.Encode(generator.Next(options.MeterSerial, record++, measuredAt));
+                bool? urgent = options.UrgentEvery is { } every ? record % every == 0 : null;
+                var frame = LineProtocolWriter.Encode(generator.Next(options.MeterSerial, record++, measuredAt, options.Kind, urgent));
                 await listener.OnBytesAsync(frame, cancellationToken);
             }
 

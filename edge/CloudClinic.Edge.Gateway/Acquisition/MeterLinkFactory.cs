@@ -32,6 +32,8 @@ internal sealed class MeterLinkFactory(TimeProvider timeProvider)
                 Interval = TimeSpan.FromSeconds(station.SimulatedIntervalSeconds),
                 Seed = station.SimulatedSeed ?? StableSeed(station.Name),
                 Count = station.SimulatedCount,
+                Kind = station.SimulatedKind,
+                UrgentEvery = station.SimulatedUrgentEvery,
             },
             timeProvider),
         _ => throw new InvalidOperationException($"station '{station.Name}' has link '{station.Link}', which validation should have refused"),

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CloudClinic.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,16 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
                     if (station.SimulatedCount is < 0)
                     {
                         failures.Add($"{key}:SimulatedCount must not be negative");
+                    }
+
+                    if (station.SimulatedKind is not (null or ReadingKinds.BloodPressure or ReadingKinds.Glucose))
+                    {
+                        failures.Add($"{key}:SimulatedKind '{station.SimulatedKind}' must be '{ReadingKinds.BloodPressure}' or '{ReadingKinds.Glucose}'");
+                    }
+
+                    if (station.SimulatedUrgentEvery is < 1)
+                    {
+                        failures.Add($"{key}:SimulatedUrgentEvery must be 1 or more");
                     }
 
                     break;

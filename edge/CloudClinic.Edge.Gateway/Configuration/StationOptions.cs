@@ -39,6 +39,12 @@ internal sealed class StationOptions
     /// <summary>Null: derived from the station name, so each simulated station has its own stable series.</summary>
     public int? SimulatedSeed { get; set; }
 
+    /// <summary><c>bloodPressure</c> or <c>glucose</c>: what the simulated meter measures; null = a mix.</summary>
+    public string? SimulatedKind { get; set; }
+
+    /// <summary>Every Nth simulated reading is urgent; null = now and then, by chance.</summary>
+    public int? SimulatedUrgentEvery { get; set; }
+
     /// <summary>Stop after this many simulated readings; null = until stopped.</summary>
     public long? SimulatedCount { get; set; }
 }
