@@ -16,6 +16,16 @@ public sealed class IngestOptions
     [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Ingest:SharedGroup must be 1–64 letters, digits, '_' or '-'")]
     public string? SharedGroup { get; set; }
 
+    /// <summary>
+    /// 1 MiB: a full 500-reading backlog array (DESIGN.md §3) is ~300 KB. Larger messages are dead-lettered unparsed
+    /// (kept truncated to <c>DeadLetter.MaxPayloadBytes</c>) instead of being parsed into memory.
+    /// </summary>
+    public const int DefaultMaxPayloadBytes = 1024 * 1024;
+
+    /// <summary>Largest readings payload parsed; a larger one is refused with its size as the reason and acknowledged.</summary>
+    [Range(1024, 256 * 1024 * 1024, ErrorMessage = "Ingest:MaxPayloadBytes must be between 1024 and 268435456")]
+    public int MaxPayloadBytes { get; set; } = DefaultMaxPayloadBytes;
+
     /// <summary>Most MQTT messages written to the store in one batch.</summary>
     [Range(1, 5000, ErrorMessage = "Ingest:BatchSize must be between 1 and 5000")]
     public int BatchSize { get; set; } = 100;

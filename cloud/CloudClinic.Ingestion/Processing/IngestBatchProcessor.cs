@@ -25,6 +25,7 @@ internal sealed partial class IngestBatchProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<IngestBatchProcessor> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly int _maxPayloadBytes;
 
     public IngestBatchProcessor(
         IReadingStore store,
@@ -44,6 +45,7 @@ internal sealed partial class IngestBatchProcessor
         _time = time;
         _logger = logger;
         _retry = IngestRetry.Create(options.Value.MaxRetryDelay, time, logger);
+        _maxPayloadBytes = options.Value.MaxPayloadBytes;
     }
 
     /// <summary>Creates the stores' tables/database, retrying until they are reachable.</summary>
@@ -63,7 +65,7 @@ internal sealed partial class IngestBatchProcessor
         foreach (var message in batch)
         {
             _metrics.MessageReceived();
-            checkedMessages.Add(MessageChecker.Check(message, now));
+            checkedMessages.Add(MessageChecker.Check(message, now, _maxPayloadBytes));
         }
 
         var toStore = checkedMessages.SelectMany(m => m.Accepted.Select(r => (Message: m, Reading: r))).ToList();
