@@ -25,6 +25,7 @@ internal sealed class MqttIngestWorker : BackgroundService
     private readonly MqttOptions _mqtt;
     private readonly IngestOptions _options;
     private readonly IngestBatchProcessor _processor;
+    private readonly IngestMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttIngestWorker> _logger;
     private readonly IMqttClient _client;
@@ -38,12 +39,14 @@ internal sealed class MqttIngestWorker : BackgroundService
         IOptions<MqttOptions> mqtt,
         IOptions<IngestOptions> options,
         IngestBatchProcessor processor,
+        IngestMetrics metrics,
         TimeProvider time,
         ILogger<MqttIngestWorker> logger)
     {
         _mqtt = mqtt.Value;
         _options = options.Value;
         _processor = processor;
+        _metrics = metrics;
         _time = time;
         _logger = logger;
         _client = new MqttClientFactory().CreateMqttClient();
@@ -159,6 +162,10 @@ internal sealed class MqttIngestWorker : BackgroundService
                 {
                     batch.Add(item);
                 }
+                else
+                {
+                    _metrics.InFlightChanged(-1);
+                }
             }
 
             if (batch.Count == 0)
@@ -167,7 +174,15 @@ internal sealed class MqttIngestWorker : BackgroundService
             }
 
             await _processor.ProcessAsync(batch, ct);
-            await AcknowledgeInOrderAsync(batch, ct);
+            try
+            {
+                await AcknowledgeInOrderAsync(batch, ct);
+            }
+            finally
+            {
+                // Acknowledged, or left to the broker to re-send: out of this worker's hands either way.
+                _metrics.InFlightChanged(-batch.Count);
+            }
         }
     }
 
@@ -202,7 +217,12 @@ internal sealed class MqttIngestWorker : BackgroundService
         var message = e.ApplicationMessage;
         var inbound = new InboundMessage(e, message.Topic, message.Payload.ToArray(), Volatile.Read(ref _connection), _time.GetUtcNow());
         // Fails only while shutting down: the message stays unacknowledged and comes back next time.
-        _queue.Writer.TryWrite(inbound);
+        _metrics.InFlightChanged(1);
+        if (!_queue.Writer.TryWrite(inbound))
+        {
+            _metrics.InFlightChanged(-1);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -60,6 +60,7 @@ internal sealed partial class IngestBatchProcessor
 
     public async Task ProcessAsync(IReadOnlyList<InboundMessage> batch, CancellationToken ct)
     {
+        _metrics.BatchHandled(batch.Count);
         var now = _time.GetUtcNow();
         var checkedMessages = new List<CheckedMessage>(batch.Count);
         foreach (var message in batch)
@@ -93,7 +94,7 @@ internal sealed partial class IngestBatchProcessor
         try
         {
             var readings = items.ConvertAll(i => i.Reading);
-            await _retry.ExecuteAsync(token => new ValueTask(_store.WriteAsync(readings, token)), ct);
+            await _retry.ExecuteAsync(token => new ValueTask(TimedWriteAsync(readings, token)), ct);
             stored.AddRange(readings);
             _metrics.ReadingsStored(readings.Count);
         }
@@ -111,6 +112,30 @@ internal sealed partial class IngestBatchProcessor
             var half = items.Count / 2;
             await WriteAsync(items[..half], stored, ct);
             await WriteAsync(items[half..], stored, ct);
+        }
+    }
+
+    private async Task TimedWriteAsync(List<ReadingMessage> readings, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            await _store.WriteAsync(readings, ct);
+        }
+        catch (ReadingStoreException ex)
+        {
+            outcome = ex.Kind switch
+            {
+                ReadingStoreFailure.TooLarge => "too_large",
+                ReadingStoreFailure.Rejected => "rejected",
+                _ => "transient",
+            };
+            throw;
+        }
+        finally
+        {
+            _metrics.WriteFinished(_time.GetElapsedTime(started), outcome);
         }
     }
 
