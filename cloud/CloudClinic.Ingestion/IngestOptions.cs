@@ -26,6 +26,13 @@ public sealed class IngestOptions
     [Range(1024, 256 * 1024 * 1024, ErrorMessage = "Ingest:MaxPayloadBytes must be between 1024 and 268435456")]
     public int MaxPayloadBytes { get; set; } = DefaultMaxPayloadBytes;
 
+    /// <summary>
+    /// Where to serve <c>/healthz</c>, <c>/readyz</c> and the dead-letter admin API, e.g. <c>http://127.0.0.1:8081</c>
+    /// (loopback: the admin API has no authentication of its own). Unset = no HTTP listener.
+    /// </summary>
+    [RegularExpression(@"^http://[A-Za-z0-9.\-]+:[0-9]{1,5}/?$", ErrorMessage = "Ingest:HealthUrl must be http://host:port, e.g. http://127.0.0.1:8081")]
+    public string? HealthUrl { get; set; }
+
     /// <summary>Most MQTT messages written to the store in one batch.</summary>
     [Range(1, 5000, ErrorMessage = "Ingest:BatchSize must be between 1 and 5000")]
     public int BatchSize { get; set; } = 100;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Contracts;
+using CloudClinic.Ingestion.Health;
 using CloudClinic.Ingestion.Processing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ internal sealed class MqttIngestWorker : BackgroundService
     private readonly IngestOptions _options;
     private readonly IngestBatchProcessor _processor;
     private readonly IngestMetrics _metrics;
+    private readonly IngestConnectionState _state;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttIngestWorker> _logger;
     private readonly IMqttClient _client;
@@ -40,6 +42,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         IOptions<IngestOptions> options,
         IngestBatchProcessor processor,
         IngestMetrics metrics,
+        IngestConnectionState state,
         TimeProvider time,
         ILogger<MqttIngestWorker> logger)
     {
@@ -47,6 +50,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         _options = options.Value;
         _processor = processor;
         _metrics = metrics;
+        _state = state;
         _time = time;
         _logger = logger;
         _client = new MqttClientFactory().CreateMqttClient();
@@ -99,6 +103,7 @@ internal sealed class MqttIngestWorker : BackgroundService
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    _state.Lost($"cannot connect to {_mqtt.Url}: {ex.Message}");
                     IngestLog.LogConnectFailed(_logger, _mqtt.Url, delay, ex.Message);
                     await Task.Delay(delay, _time, ct);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
@@ -146,6 +151,7 @@ internal sealed class MqttIngestWorker : BackgroundService
             throw new InvalidOperationException($"broker did not grant QoS 1 on {filter}: {refused.ResultCode}");
         }
 
+        _state.Subscribed();
         IngestLog.LogSubscribed(_logger, filter, _mqtt.Url, _options.ClientId, connected.IsSessionPresent);
     }
 
@@ -231,6 +237,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         if (e.ClientWasConnected)
         {
             Interlocked.Increment(ref _connection);
+            _state.Lost($"disconnected from {_mqtt.Url} ({e.Reason})");
             IngestLog.LogDisconnected(_logger, e.Reason.ToString(), e.Exception?.Message);
         }
 

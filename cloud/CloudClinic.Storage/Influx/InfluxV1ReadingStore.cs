@@ -13,7 +13,7 @@ namespace CloudClinic.Storage.Influx;
 /// Status mapping: 204 = durable; 413 → TooLarge; 400/422 → Rejected with InfluxDB's error text; 404 (database
 /// gone) → create it again, Transient; anything else, timeouts and refused connections → Transient.
 /// </summary>
-public sealed partial class InfluxV1ReadingStore : IReadingStore
+public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreProbe
 {
     private const string Measurements = $"\"{InfluxSchema.BloodPressure}\", \"{InfluxSchema.Glucose}\"";
 
@@ -102,6 +102,21 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore
                 $"InfluxDB write answered {(int)response.StatusCode}: {error}",
                 retryAfter: InfluxHttpApi.RetryAfter(response)),
         };
+    }
+
+    public async Task<string?> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "ping"), ct);
+            return response.StatusCode == HttpStatusCode.NoContent
+                ? null
+                : $"InfluxDB /ping at {_api.BaseUrl} answered {(int)response.StatusCode}";
+        }
+        catch (ReadingStoreException ex)
+        {
+            return ex.Message;
+        }
     }
 
     public async Task<IReadOnlyList<ReadingMessage>> LatestAsync(string clinicId, int limit, CancellationToken ct)
