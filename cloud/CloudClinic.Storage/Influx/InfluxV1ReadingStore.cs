@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using CloudClinic.Contracts;
@@ -15,9 +14,8 @@ namespace CloudClinic.Storage.Influx;
 /// </summary>
 public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreProbe
 {
-    private const string Measurements = $"\"{InfluxSchema.BloodPressure}\", \"{InfluxSchema.Glucose}\"";
-
     private readonly InfluxHttpApi _api;
+    private readonly InfluxReadingQueries _queries;
     private readonly InfluxOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -30,6 +28,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _api = new InfluxHttpApi(http, options);
+        _queries = new InfluxReadingQueries(_api);
         _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
     }
 
@@ -123,30 +122,15 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
     {
         ArgumentNullException.ThrowIfNull(clinicId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // LIMIT applies per measurement (one series each), so merge both and cut again.
-        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
-                    $"ORDER BY time DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
-        var readings = await QueryReadingsAsync(query, ct);
-        return [.. readings.OrderByDescending(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal).Take(limit)];
+        await EnsureCreatedAsync(ct);
+        return await _queries.LatestAsync(clinicId, limit, ct);
     }
 
     public async Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(patientId);
-        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.PatientTag}\" = {InfluxQl.String(InfluxSchema.PatientTagValue(patientId))} " +
-                    $"AND time >= {EpochNs(from)} AND time <= {EpochNs(to)}";
-        var readings = await QueryReadingsAsync(query, ct);
-        return [.. readings.OrderBy(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal)];
-    }
-
-    private static string EpochNs(DateTimeOffset time) =>
-        checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
-
-    private async Task<List<ReadingMessage>> QueryReadingsAsync(string query, CancellationToken ct)
-    {
         await EnsureCreatedAsync(ct);
-        using var document = await _api.QueryAsync(query, HttpMethod.Get, ct);
-        return InfluxQueryResults.ReadReadings(document.RootElement);
+        return await _queries.ForPatientAsync(patientId, from, to, ct);
     }
 
     private async Task CreateDatabaseAsync(CancellationToken ct)
