@@ -37,6 +37,27 @@ public sealed class IngestOptions
     [Range(1, 5000, ErrorMessage = "Ingest:BatchSize must be between 1 and 5000")]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Most readings (InfluxDB points) in one write: 5,000 is InfluxDB's recommended batch size and where its
+    /// throughput levels off (PLATFORM-NOTES.md); larger batches of array messages are written in several requests.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Ingest:MaxPointsPerWrite must be between 1 and 100000")]
+    public int MaxPointsPerWrite { get; set; } = 5000;
+
+    /// <summary>
+    /// Batches being written (and not yet acknowledged) at once. More than one overlaps parsing, writing and
+    /// acknowledging and gives InfluxDB concurrent writes; acknowledgements stay in the order received.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Ingest:MaxInFlightBatches must be between 1 and 64")]
+    public int MaxInFlightBatches { get; set; } = 4;
+
+    /// <summary>
+    /// While earlier batches are still being written, how long a new batch may wait to fill up before it is written
+    /// (batching by time; an idle ingest writes at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Ingest:BatchLinger must be between 0 and 10 seconds")]
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How long the broker keeps the session (and queued readings) while this worker is away.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "49710.00:00:00", ErrorMessage = "Ingest:SessionExpiry must be between 1 minute and 49710 days")]
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);

@@ -34,6 +34,10 @@ internal sealed class MqttIngestWorker : BackgroundService
     private readonly Channel<InboundMessage> _queue =
         Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
+    private readonly Channel<PendingBatch> _pending =
+        Channel.CreateUnbounded<PendingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    private readonly SemaphoreSlim _window;
     private int _connection;
     private TaskCompletionSource _disconnected = NewSignal();
 
@@ -53,6 +57,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         _state = state;
         _time = time;
         _logger = logger;
+        _window = new SemaphoreSlim(_options.MaxInFlightBatches, _options.MaxInFlightBatches);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -61,6 +66,7 @@ internal sealed class MqttIngestWorker : BackgroundService
     public override void Dispose()
     {
         _client.Dispose();
+        _window.Dispose();
         base.Dispose();
     }
 
@@ -70,8 +76,9 @@ internal sealed class MqttIngestWorker : BackgroundService
         await _processor.EnsureStorageAsync(stoppingToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var processing = Task.Run(() => ProcessLoopAsync(stop.Token), CancellationToken.None);
+        var acknowledging = Task.Run(() => AckLoopAsync(stop.Token), CancellationToken.None);
         var connecting = Task.Run(() => ConnectionLoopAsync(stop.Token), CancellationToken.None);
-        var ended = await Task.WhenAny(processing, connecting);
+        var ended = await Task.WhenAny(processing, acknowledging, connecting);
 
         // Either shutdown, or a loop failed: stop both. Unacknowledged readings stay in the broker's session.
         await stop.CancelAsync();
@@ -79,7 +86,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         await DisconnectAsync();
         try
         {
-            await Task.WhenAll(processing, connecting);
+            await Task.WhenAll(processing, acknowledging, connecting);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !ended.IsFaulted)
         {
@@ -131,7 +138,8 @@ internal sealed class MqttIngestWorker : BackgroundService
             .WithClientId(_options.ClientId)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)Math.Min(_options.SessionExpiry.TotalSeconds, uint.MaxValue - 1))
-            .WithReceiveMaximum((ushort)Math.Clamp(_options.BatchSize * 4, 100, ushort.MaxValue))
+            // The broker sends at most this many unacknowledged messages: enough for every batch in flight plus one filling.
+            .WithReceiveMaximum((ushort)Math.Clamp(_options.BatchSize * (_options.MaxInFlightBatches + 1), 100, ushort.MaxValue))
             .Build();
         var connected = await _client.ConnectAsync(options, ct);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
@@ -155,39 +163,93 @@ internal sealed class MqttIngestWorker : BackgroundService
         IngestLog.LogSubscribed(_logger, filter, _mqtt.Url, _options.ClientId, connected.IsSessionPresent);
     }
 
+    /// <summary>
+    /// Collects batches and starts their processing, at most <see cref="IngestOptions.MaxInFlightBatches"/> at once:
+    /// parsing, writing and acknowledging overlap, and InfluxDB gets concurrent writes. Batches fill by size, or by
+    /// time (<see cref="IngestOptions.BatchLinger"/>) while earlier batches are still being written.
+    /// </summary>
     private async Task ProcessLoopAsync(CancellationToken ct)
     {
-        var batch = new List<InboundMessage>(_options.BatchSize);
-        while (await _queue.Reader.WaitToReadAsync(ct))
+        try
         {
-            batch.Clear();
-            while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var item))
+            while (await _queue.Reader.WaitToReadAsync(ct))
             {
-                // Skip copies from a connection that is gone: the broker re-sends them on the new one.
-                if (item.Connection == Volatile.Read(ref _connection))
+                await _window.WaitAsync(ct);
+                var batch = await CollectBatchAsync(othersInFlight: _window.CurrentCount < _options.MaxInFlightBatches - 1, ct);
+                if (batch.Count == 0)
                 {
-                    batch.Add(item);
+                    _window.Release();
+                    continue;
                 }
-                else
-                {
-                    _metrics.InFlightChanged(-1);
-                }
-            }
 
-            if (batch.Count == 0)
+                // On the thread pool: the next batch is collected (and parsed) while this one is checked and written.
+                _pending.Writer.TryWrite(new PendingBatch(batch, Task.Run(() => _processor.ProcessAsync(batch, ct), CancellationToken.None)));
+            }
+        }
+        finally
+        {
+            _pending.Writer.TryComplete();
+        }
+    }
+
+    private async Task<List<InboundMessage>> CollectBatchAsync(bool othersInFlight, CancellationToken ct)
+    {
+        var batch = new List<InboundMessage>(_options.BatchSize);
+        TakeAvailable(batch);
+        if (batch.Count == 0 || batch.Count >= _options.BatchSize || !othersInFlight || _options.BatchLinger <= TimeSpan.Zero)
+        {
+            return batch;
+        }
+
+        // Earlier batches are still being written, so waiting costs no latency there: fill this one up a little.
+        using var linger = new CancellationTokenSource(_options.BatchLinger, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, linger.Token);
+        try
+        {
+            while (batch.Count < _options.BatchSize && await _queue.Reader.WaitToReadAsync(either.Token))
             {
-                continue;
+                TakeAvailable(batch);
             }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
 
-            await _processor.ProcessAsync(batch, ct);
+        return batch;
+    }
+
+    private void TakeAvailable(List<InboundMessage> batch)
+    {
+        while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var item))
+        {
+            // Skip copies from a connection that is gone: the broker re-sends them on the new one.
+            if (item.Connection == Volatile.Read(ref _connection))
+            {
+                batch.Add(item);
+            }
+            else
+            {
+                _metrics.InFlightChanged(-1);
+            }
+        }
+    }
+
+    /// <summary>Acknowledges batches in the order they were taken, each once its processing has finished.</summary>
+    private async Task AckLoopAsync(CancellationToken ct)
+    {
+        await foreach (var pending in _pending.Reader.ReadAllAsync(ct))
+        {
             try
             {
-                await AcknowledgeInOrderAsync(batch, ct);
+                // A fault here (only cancellation: the retry pipeline does not give up) ends the worker unacknowledged.
+                await pending.Processing;
+                await AcknowledgeInOrderAsync(pending.Batch, ct);
             }
             finally
             {
                 // Acknowledged, or left to the broker to re-send: out of this worker's hands either way.
-                _metrics.InFlightChanged(-batch.Count);
+                _metrics.InFlightChanged(-pending.Batch.Count);
+                _window.Release();
             }
         }
     }

@@ -26,6 +26,7 @@ internal sealed partial class IngestBatchProcessor
     private readonly ILogger<IngestBatchProcessor> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly int _maxPayloadBytes;
+    private readonly int _maxPointsPerWrite;
 
     public IngestBatchProcessor(
         IReadingStore store,
@@ -46,6 +47,7 @@ internal sealed partial class IngestBatchProcessor
         _logger = logger;
         _retry = IngestRetry.Create(options.Value.MaxRetryDelay, time, logger);
         _maxPayloadBytes = options.Value.MaxPayloadBytes;
+        _maxPointsPerWrite = options.Value.MaxPointsPerWrite;
     }
 
     /// <summary>Creates the stores' tables/database, retrying until they are reachable.</summary>
@@ -71,7 +73,11 @@ internal sealed partial class IngestBatchProcessor
 
         var toStore = checkedMessages.SelectMany(m => m.Accepted.Select(r => (Message: m, Reading: r))).ToList();
         var stored = new List<ReadingMessage>(toStore.Count);
-        await WriteAsync(toStore, stored, ct);
+        // A batch counts MQTT messages, and one message may hold 500 readings: bound each write in points too.
+        foreach (var chunk in toStore.Chunk(_maxPointsPerWrite))
+        {
+            await WriteAsync([.. chunk], stored, ct);
+        }
 
         foreach (var message in checkedMessages.Where(m => m.Refusals.Count > 0))
         {
