@@ -38,6 +38,13 @@ public sealed class IngestOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
+    /// A batch is also full once its payloads reach this many bytes (4 MiB ≈ 12,000 readings in array messages), so
+    /// batches of backlog arrays stay small enough to be written concurrently.
+    /// </summary>
+    [Range(1024, 256 * 1024 * 1024, ErrorMessage = "Ingest:MaxBatchBytes must be between 1024 and 268435456")]
+    public int MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
     /// Most readings (InfluxDB points) in one write: 5,000 is InfluxDB's recommended batch size and where its
     /// throughput levels off (PLATFORM-NOTES.md); larger batches of array messages are written in several requests.
     /// </summary>

@@ -39,6 +39,7 @@ internal sealed class MqttIngestWorker : BackgroundService
 
     private readonly SemaphoreSlim _window;
     private int _connection;
+    private long _batchBytes; // of the batch being collected; only the process loop touches it
     private TaskCompletionSource _disconnected = NewSignal();
 
     public MqttIngestWorker(
@@ -195,8 +196,9 @@ internal sealed class MqttIngestWorker : BackgroundService
     private async Task<List<InboundMessage>> CollectBatchAsync(bool othersInFlight, CancellationToken ct)
     {
         var batch = new List<InboundMessage>(_options.BatchSize);
+        _batchBytes = 0;
         TakeAvailable(batch);
-        if (batch.Count == 0 || batch.Count >= _options.BatchSize || !othersInFlight || _options.BatchLinger <= TimeSpan.Zero)
+        if (batch.Count == 0 || IsFull(batch) || !othersInFlight || _options.BatchLinger <= TimeSpan.Zero)
         {
             return batch;
         }
@@ -206,7 +208,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, linger.Token);
         try
         {
-            while (batch.Count < _options.BatchSize && await _queue.Reader.WaitToReadAsync(either.Token))
+            while (!IsFull(batch) && await _queue.Reader.WaitToReadAsync(either.Token))
             {
                 TakeAvailable(batch);
             }
@@ -220,12 +222,13 @@ internal sealed class MqttIngestWorker : BackgroundService
 
     private void TakeAvailable(List<InboundMessage> batch)
     {
-        while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var item))
+        while (!IsFull(batch) && _queue.Reader.TryRead(out var item))
         {
             // Skip copies from a connection that is gone: the broker re-sends them on the new one.
             if (item.Connection == Volatile.Read(ref _connection))
             {
                 batch.Add(item);
+                _batchBytes += item.Payload.Length;
             }
             else
             {
@@ -233,6 +236,10 @@ internal sealed class MqttIngestWorker : BackgroundService
             }
         }
     }
+
+    /// <summary>Full by message count, or by bytes: 100-reading array messages fill a batch long before BatchSize does.</summary>
+    private bool IsFull(List<InboundMessage> batch) =>
+        batch.Count >= _options.BatchSize || _batchBytes >= _options.MaxBatchBytes;
 
     /// <summary>Acknowledges batches in the order they were taken, each once its processing has finished.</summary>
     private async Task AckLoopAsync(CancellationToken ct)

@@ -62,10 +62,10 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
             return;
         }
 
-        string body;
+        LineProtocolWriter body;
         try
         {
-            body = ReadingPoints.ToLineProtocol(readings);
+            body = ReadingPoints.ToWriter(readings);
         }
         catch (ArgumentException ex)
         {
@@ -76,7 +76,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
         using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(body, Encoding.UTF8, "text/plain"),
+            Content = new LineProtocolContent(body),
         }, ct);
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
