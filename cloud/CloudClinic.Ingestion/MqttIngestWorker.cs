@@ -38,8 +38,8 @@ internal sealed class MqttIngestWorker : BackgroundService
         Channel.CreateUnbounded<PendingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly SemaphoreSlim _window;
+    private readonly BatchCollector _collector;
     private int _connection;
-    private long _batchBytes; // of the batch being collected; only the process loop touches it
     private TaskCompletionSource _disconnected = NewSignal();
 
     public MqttIngestWorker(
@@ -59,6 +59,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         _time = time;
         _logger = logger;
         _window = new SemaphoreSlim(_options.MaxInFlightBatches, _options.MaxInFlightBatches);
+        _collector = new BatchCollector(_queue.Reader, _options, metrics, time, () => Volatile.Read(ref _connection));
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -176,7 +177,7 @@ internal sealed class MqttIngestWorker : BackgroundService
             while (await _queue.Reader.WaitToReadAsync(ct))
             {
                 await _window.WaitAsync(ct);
-                var batch = await CollectBatchAsync(othersInFlight: _window.CurrentCount < _options.MaxInFlightBatches - 1, ct);
+                var batch = await _collector.CollectAsync(othersInFlight: _window.CurrentCount < _options.MaxInFlightBatches - 1, ct);
                 if (batch.Count == 0)
                 {
                     _window.Release();
@@ -192,54 +193,6 @@ internal sealed class MqttIngestWorker : BackgroundService
             _pending.Writer.TryComplete();
         }
     }
-
-    private async Task<List<InboundMessage>> CollectBatchAsync(bool othersInFlight, CancellationToken ct)
-    {
-        var batch = new List<InboundMessage>(_options.BatchSize);
-        _batchBytes = 0;
-        TakeAvailable(batch);
-        if (batch.Count == 0 || IsFull(batch) || !othersInFlight || _options.BatchLinger <= TimeSpan.Zero)
-        {
-            return batch;
-        }
-
-        // Earlier batches are still being written, so waiting costs no latency there: fill this one up a little.
-        using var linger = new CancellationTokenSource(_options.BatchLinger, _time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, linger.Token);
-        try
-        {
-            while (!IsFull(batch) && await _queue.Reader.WaitToReadAsync(either.Token))
-            {
-                TakeAvailable(batch);
-            }
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
-
-        return batch;
-    }
-
-    private void TakeAvailable(List<InboundMessage> batch)
-    {
-        while (!IsFull(batch) && _queue.Reader.TryRead(out var item))
-        {
-            // Skip copies from a connection that is gone: the broker re-sends them on the new one.
-            if (item.Connection == Volatile.Read(ref _connection))
-            {
-                batch.Add(item);
-                _batchBytes += item.Payload.Length;
-            }
-            else
-            {
-                _metrics.InFlightChanged(-1);
-            }
-        }
-    }
-
-    /// <summary>Full by message count, or by bytes: 100-reading array messages fill a batch long before BatchSize does.</summary>
-    private bool IsFull(List<InboundMessage> batch) =>
-        batch.Count >= _options.BatchSize || _batchBytes >= _options.MaxBatchBytes;
 
     /// <summary>Acknowledges batches in the order they were taken, each once its processing has finished.</summary>
     private async Task AckLoopAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using CloudClinic.Storage.Sqlite;
 using CloudClinic.Testing;
 using Xunit.Abstractions;
 
@@ -113,6 +114,8 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(storedAtKill < StreamLength, "the kill must land mid-stream");
             AssertExactlyOnce(tally);
             Assert.Contains("session present: True", second.Output, StringComparison.Ordinal);
+            var deadLetters = new SqliteDeadLetterStore(environment["Storage__Registry"]!);
+            Assert.Equal(0, await deadLetters.CountAsync(CancellationToken.None));
         }
         finally
         {
@@ -143,6 +146,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
         AssertExactlyOnce(tally);
         Assert.True(receivedA > 0 && receivedB > 0, $"both workers used (a={receivedA}, b={receivedB})");
         Assert.Equal(StreamLength, receivedA + receivedB);
+        Assert.Equal(0, await workerA.DeadLetters.CountAsync(CancellationToken.None) + await workerB.DeadLetters.CountAsync(CancellationToken.None));
     }
 
     private static void AssertExactlyOnce(InfluxTally tally)
