@@ -30,7 +30,7 @@ public sealed class IngestHealthTests : IAsyncLifetime
             ["Storage:Readings"] = "influx",
             ["Influx:Url"] = _influxd.Url.ToString(),
             ["Influx:Database"] = "ingest_health",
-            ["Influx:Timeout"] = "00:00:00.500",
+            ["Influx:Timeout"] = "00:00:02",
         });
         _base = new Uri(Assert.Single(_ingest.Services.GetRequiredService<IngestHealthServer>().Urls));
     }
