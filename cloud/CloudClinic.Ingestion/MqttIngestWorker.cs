@@ -82,7 +82,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         var connecting = Task.Run(() => ConnectionLoopAsync(stop.Token), CancellationToken.None);
         var ended = await Task.WhenAny(processing, acknowledging, connecting);
 
-        // Either shutdown, or a loop failed: stop both. Unacknowledged readings stay in the broker's session.
+        // Either shutdown, or a loop failed: stop them all. Unacknowledged readings stay in the broker's session.
         await stop.CancelAsync();
         _queue.Writer.TryComplete();
         await DisconnectAsync();
