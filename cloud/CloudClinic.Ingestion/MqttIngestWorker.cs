@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Contracts;
+using CloudClinic.Ingestion.Health;
 using CloudClinic.Ingestion.Processing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,12 +26,19 @@ internal sealed class MqttIngestWorker : BackgroundService
     private readonly MqttOptions _mqtt;
     private readonly IngestOptions _options;
     private readonly IngestBatchProcessor _processor;
+    private readonly IngestMetrics _metrics;
+    private readonly IngestConnectionState _state;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttIngestWorker> _logger;
     private readonly IMqttClient _client;
     private readonly Channel<InboundMessage> _queue =
         Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
+    private readonly Channel<PendingBatch> _pending =
+        Channel.CreateUnbounded<PendingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    private readonly SemaphoreSlim _window;
+    private readonly BatchCollector _collector;
     private int _connection;
     private TaskCompletionSource _disconnected = NewSignal();
 
@@ -38,14 +46,20 @@ internal sealed class MqttIngestWorker : BackgroundService
         IOptions<MqttOptions> mqtt,
         IOptions<IngestOptions> options,
         IngestBatchProcessor processor,
+        IngestMetrics metrics,
+        IngestConnectionState state,
         TimeProvider time,
         ILogger<MqttIngestWorker> logger)
     {
         _mqtt = mqtt.Value;
         _options = options.Value;
         _processor = processor;
+        _metrics = metrics;
+        _state = state;
         _time = time;
         _logger = logger;
+        _window = new SemaphoreSlim(_options.MaxInFlightBatches, _options.MaxInFlightBatches);
+        _collector = new BatchCollector(_queue.Reader, _options, metrics, time, () => Volatile.Read(ref _connection));
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -54,6 +68,7 @@ internal sealed class MqttIngestWorker : BackgroundService
     public override void Dispose()
     {
         _client.Dispose();
+        _window.Dispose();
         base.Dispose();
     }
 
@@ -63,16 +78,17 @@ internal sealed class MqttIngestWorker : BackgroundService
         await _processor.EnsureStorageAsync(stoppingToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var processing = Task.Run(() => ProcessLoopAsync(stop.Token), CancellationToken.None);
+        var acknowledging = Task.Run(() => AckLoopAsync(stop.Token), CancellationToken.None);
         var connecting = Task.Run(() => ConnectionLoopAsync(stop.Token), CancellationToken.None);
-        var ended = await Task.WhenAny(processing, connecting);
+        var ended = await Task.WhenAny(processing, acknowledging, connecting);
 
-        // Either shutdown, or a loop failed: stop both. Unacknowledged readings stay in the broker's session.
+        // Either shutdown, or a loop failed: stop them all. Unacknowledged readings stay in the broker's session.
         await stop.CancelAsync();
         _queue.Writer.TryComplete();
         await DisconnectAsync();
         try
         {
-            await Task.WhenAll(processing, connecting);
+            await Task.WhenAll(processing, acknowledging, connecting);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !ended.IsFaulted)
         {
@@ -96,6 +112,7 @@ internal sealed class MqttIngestWorker : BackgroundService
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    _state.Lost($"cannot connect to {_mqtt.Url}: {ex.Message}");
                     IngestLog.LogConnectFailed(_logger, _mqtt.Url, delay, ex.Message);
                     await Task.Delay(delay, _time, ct);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
@@ -123,7 +140,8 @@ internal sealed class MqttIngestWorker : BackgroundService
             .WithClientId(_options.ClientId)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)Math.Min(_options.SessionExpiry.TotalSeconds, uint.MaxValue - 1))
-            .WithReceiveMaximum((ushort)Math.Clamp(_options.BatchSize * 4, 100, ushort.MaxValue))
+            // The broker sends at most this many unacknowledged messages: enough for every batch in flight plus one filling.
+            .WithReceiveMaximum((ushort)Math.Clamp(_options.BatchSize * (_options.MaxInFlightBatches + 1), 100, ushort.MaxValue))
             .Build();
         var connected = await _client.ConnectAsync(options, ct);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
@@ -143,31 +161,56 @@ internal sealed class MqttIngestWorker : BackgroundService
             throw new InvalidOperationException($"broker did not grant QoS 1 on {filter}: {refused.ResultCode}");
         }
 
+        _state.Subscribed();
         IngestLog.LogSubscribed(_logger, filter, _mqtt.Url, _options.ClientId, connected.IsSessionPresent);
     }
 
+    /// <summary>
+    /// Collects batches and starts their processing, at most <see cref="IngestOptions.MaxInFlightBatches"/> at once:
+    /// parsing, writing and acknowledging overlap, and InfluxDB gets concurrent writes. Batches fill by size, or by
+    /// time (<see cref="IngestOptions.BatchLinger"/>) while earlier batches are still being written.
+    /// </summary>
     private async Task ProcessLoopAsync(CancellationToken ct)
     {
-        var batch = new List<InboundMessage>(_options.BatchSize);
-        while (await _queue.Reader.WaitToReadAsync(ct))
+        try
         {
-            batch.Clear();
-            while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var item))
+            while (await _queue.Reader.WaitToReadAsync(ct))
             {
-                // Skip copies from a connection that is gone: the broker re-sends them on the new one.
-                if (item.Connection == Volatile.Read(ref _connection))
+                await _window.WaitAsync(ct);
+                var batch = await _collector.CollectAsync(othersInFlight: _window.CurrentCount < _options.MaxInFlightBatches - 1, ct);
+                if (batch.Count == 0)
                 {
-                    batch.Add(item);
+                    _window.Release();
+                    continue;
                 }
-            }
 
-            if (batch.Count == 0)
+                // On the thread pool: the next batch is collected (and parsed) while this one is checked and written.
+                _pending.Writer.TryWrite(new PendingBatch(batch, Task.Run(() => _processor.ProcessAsync(batch, ct), CancellationToken.None)));
+            }
+        }
+        finally
+        {
+            _pending.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Acknowledges batches in the order they were taken, each once its processing has finished.</summary>
+    private async Task AckLoopAsync(CancellationToken ct)
+    {
+        await foreach (var pending in _pending.Reader.ReadAllAsync(ct))
+        {
+            try
             {
-                continue;
+                // A fault here (only cancellation: the retry pipeline does not give up) ends the worker unacknowledged.
+                await pending.Processing;
+                await AcknowledgeInOrderAsync(pending.Batch, ct);
             }
-
-            await _processor.ProcessAsync(batch, ct);
-            await AcknowledgeInOrderAsync(batch, ct);
+            finally
+            {
+                // Acknowledged, or left to the broker to re-send: out of this worker's hands either way.
+                _metrics.InFlightChanged(-pending.Batch.Count);
+                _window.Release();
+            }
         }
     }
 
@@ -202,7 +245,12 @@ internal sealed class MqttIngestWorker : BackgroundService
         var message = e.ApplicationMessage;
         var inbound = new InboundMessage(e, message.Topic, message.Payload.ToArray(), Volatile.Read(ref _connection), _time.GetUtcNow());
         // Fails only while shutting down: the message stays unacknowledged and comes back next time.
-        _queue.Writer.TryWrite(inbound);
+        _metrics.InFlightChanged(1);
+        if (!_queue.Writer.TryWrite(inbound))
+        {
+            _metrics.InFlightChanged(-1);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -211,6 +259,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         if (e.ClientWasConnected)
         {
             Interlocked.Increment(ref _connection);
+            _state.Lost($"disconnected from {_mqtt.Url} ({e.Reason})");
             IngestLog.LogDisconnected(_logger, e.Reason.ToString(), e.Exception?.Message);
         }
 

@@ -14,7 +14,7 @@ public static class StorageHostingExtensions
     internal const string InfluxHttpClientName = "influx";
 
     /// <summary>
-    /// Registers <see cref="IReadingStore"/> (InfluxDB v1 or SQLite, by <c>Storage:Readings</c>) and
+    /// Registers <see cref="IReadingStore"/> (InfluxDB v1 or v2 dialect by <c>Influx:Dialect</c>, or SQLite, by <c>Storage:Readings</c>) and
     /// <see cref="IDeadLetterStore"/> (SQLite at <c>Storage:Registry</c>), with start-up validation of the
     /// <c>Storage</c> and <c>Influx</c> sections. Safe to call more than once.
     /// </summary>
@@ -51,7 +51,9 @@ public static class StorageHostingExtensions
 
             var influx = sp.GetRequiredService<IOptions<InfluxOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxHttpClientName);
-            return new InfluxV1ReadingStore(http, influx, sp.GetRequiredService<ILogger<InfluxV1ReadingStore>>());
+            return influx.Dialect == InfluxOptions.DialectV2
+                ? new InfluxV2ReadingStore(http, influx, sp.GetRequiredService<ILogger<InfluxV2ReadingStore>>())
+                : new InfluxV1ReadingStore(http, influx, sp.GetRequiredService<ILogger<InfluxV1ReadingStore>>());
         });
         services.AddSingleton<IDeadLetterStore>(sp =>
             new SqliteDeadLetterStore(sp.GetRequiredService<IOptions<ReadingStorageOptions>>().Value.Registry));

@@ -2,13 +2,17 @@ using System.Diagnostics.Metrics;
 
 namespace CloudClinic.Ingestion.Tests;
 
-/// <summary>Sums the ingest's counters of one host (meters are told apart by the host's IMeterFactory scope).</summary>
+/// <summary>
+/// Sums the ingest's instruments of one host (meters are told apart by the host's IMeterFactory scope): the running
+/// total of each counter / up-down counter / histogram, how many values were recorded, and by <c>outcome</c> tag.
+/// </summary>
 internal sealed class CounterTotals : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _totals = [];
-    private readonly List<(string Instrument, long Value, TaskCompletionSource Done)> _waiters = [];
+    private readonly Dictionary<string, double> _totals = [];
+    private readonly Dictionary<string, int> _recordings = [];
+    private readonly List<(string Instrument, Func<double, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     public CounterTotals(IMeterFactory scope)
     {
@@ -19,7 +23,8 @@ internal sealed class CounterTotals : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument.Name, value));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
         _listener.Start();
     }
 
@@ -29,35 +34,73 @@ internal sealed class CounterTotals : IDisposable
         {
             lock (_gate)
             {
-                return _totals.GetValueOrDefault(instrument);
+                return (long)_totals.GetValueOrDefault(instrument);
             }
         }
     }
 
-    /// <summary>Completes once the counter has reached <paramref name="value"/>.</summary>
-    public Task WaitForAsync(string instrument, long value, TimeSpan timeout)
+    /// <summary>Sum of the recorded values (seconds, for a duration histogram).</summary>
+    public double Total(string instrument)
     {
         lock (_gate)
         {
-            if (_totals.GetValueOrDefault(instrument) >= value)
+            return _totals.GetValueOrDefault(instrument);
+        }
+    }
+
+    /// <summary>How many values were recorded, optionally only those tagged <c>outcome=<paramref name="outcome"/></c>.</summary>
+    public int Recordings(string instrument, string? outcome = null)
+    {
+        lock (_gate)
+        {
+            return _recordings.GetValueOrDefault(outcome is null ? instrument : $"{instrument}|{outcome}");
+        }
+    }
+
+    /// <summary>Completes once the total has reached <paramref name="value"/>.</summary>
+    public Task WaitForAsync(string instrument, long value, TimeSpan timeout) =>
+        WaitUntilAsync(instrument, total => total >= value, timeout);
+
+    /// <summary>Completes once the total satisfies <paramref name="condition"/> (e.g. an in-flight gauge back to 0).</summary>
+    public Task WaitUntilAsync(string instrument, Func<double, bool> condition, TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            if (condition(_totals.GetValueOrDefault(instrument)))
             {
                 return Task.CompletedTask;
             }
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((instrument, value, done));
+            _waiters.Add((instrument, condition, done));
             return done.Task.WaitAsync(timeout);
         }
     }
 
     public void Dispose() => _listener.Dispose();
 
-    private void Add(string instrument, long value)
+    private void Add(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        string? outcome = null;
+        foreach (var tag in tags)
+        {
+            if (tag.Key == IngestMetrics.OutcomeTag)
+            {
+                outcome = tag.Value as string;
+            }
+        }
+
         lock (_gate)
         {
             _totals[instrument] = _totals.GetValueOrDefault(instrument) + value;
-            foreach (var waiter in _waiters.Where(w => w.Instrument == instrument && _totals[instrument] >= w.Value).ToList())
+            _recordings[instrument] = _recordings.GetValueOrDefault(instrument) + 1;
+            if (outcome is not null)
+            {
+                var key = $"{instrument}|{outcome}";
+                _recordings[key] = _recordings.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var waiter in _waiters.Where(w => w.Instrument == instrument && w.Condition(_totals[instrument])).ToList())
             {
                 waiter.Done.TrySetResult();
                 _waiters.Remove(waiter);

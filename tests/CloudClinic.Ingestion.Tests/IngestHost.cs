@@ -37,6 +37,8 @@ internal sealed class IngestHost : IAsyncDisposable
 
     public string Directory { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public IReadingStore Readings => _host.Services.GetRequiredService<IReadingStore>();
 
     public IDeadLetterStore DeadLetters => _host.Services.GetRequiredService<IDeadLetterStore>();

@@ -75,4 +75,20 @@ public sealed class MqttIngestWorkerInfluxTests : IAsyncLifetime
         Assert.Equal(1, acksWhileDown);
         Assert.Equal(2, await InfluxCount.PointsAsync(_influxd, Database, "glucose"));
     }
+    [Fact]
+    public async Task InfluxdDown_CircuitOpensAndRetriesWaitItOut_ClosesAfterRestart_StoredOnce()
+    {
+        await _influxd.StopAsync();
+
+        await _ingest.PublishAsync(Readings.Glucose("breaker", mmolL: 5.2) with { MeasuredAt = TimeProvider.System.GetUtcNow().AddMinutes(-6) });
+        await _ingest.Log.WaitForAsync("Ingest circuit opened", Timeout);
+        await _ingest.Log.WaitForAsync("The circuit is now open", Timeout);
+        var acksWhileOpen = _broker.Acks;
+        await _influxd.StartAsync();
+        await _ingest.Log.WaitForAsync("Ingest circuit closed", Timeout);
+        await _broker.WaitForAcksAsync(1, Timeout);
+
+        Assert.Equal(0, acksWhileOpen);
+        Assert.Equal(1, await InfluxCount.PointsAsync(_influxd, Database, "glucose"));
+    }
 }

@@ -133,6 +133,11 @@ public sealed class MqttIngestWorkerTests : IAsyncLifetime
     [InlineData("Ingest:ClientId", "bad id!", "Ingest:ClientId")]
     [InlineData("Ingest:SharedGroup", "a/b", "Ingest:SharedGroup")]
     [InlineData("Mqtt:Url", "tcp://x", "Mqtt:Url")]
+    [InlineData("Ingest:MaxPayloadBytes", "10", "Ingest:MaxPayloadBytes")]
+    [InlineData("Ingest:MaxInFlightBatches", "0", "Ingest:MaxInFlightBatches")]
+    [InlineData("Ingest:MaxPointsPerWrite", "0", "Ingest:MaxPointsPerWrite")]
+    [InlineData("Ingest:BatchLinger", "00:01:00", "Ingest:BatchLinger")]
+    [InlineData("Ingest:HealthUrl", "https://0.0.0.0/health", "Ingest:HealthUrl")]
     public async Task AddCloudIngest_BadKey_StartFailsNamingTheKey(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

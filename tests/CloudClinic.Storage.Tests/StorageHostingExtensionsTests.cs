@@ -39,11 +39,52 @@ public sealed class StorageHostingExtensionsTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task AddReadingStorage_InfluxV2_UsesInfluxV2Store()
+    {
+        using var host = Build(new()
+        {
+            ["Storage:Readings"] = "influx",
+            ["Influx:Dialect"] = "v2",
+            ["Influx:Url"] = "http://127.0.0.1:1",
+            ["Influx:Org"] = "clinic-org",
+            ["Influx:Bucket"] = "readings",
+            ["Influx:Token"] = "t0ken",
+        });
+        await host.StartAsync();
+
+        Assert.IsType<InfluxV2ReadingStore>(host.Services.GetRequiredService<IReadingStore>());
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Influx:Bucket", "a b", "Influx:Bucket must be set for Influx:Dialect 'v2': letters, digits")]
+    [InlineData("Influx:Username", "admin", "Influx:Username/Influx:Password are for Influx:Dialect 'v1'")]
+    public async Task StartAsync_BadV2Key_FailsNamingTheKey(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Readings"] = "influx",
+            ["Influx:Dialect"] = "v2",
+            ["Influx:Org"] = "clinic-org",
+            ["Influx:Bucket"] = "readings",
+            ["Influx:Token"] = "t0ken",
+            [key] = value,
+        };
+        using var host = Build(settings);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Storage:Readings", "mongo", "Storage:Readings")]
     [InlineData("Storage:Registry", "Host=db;Username=x", "Storage:Registry")]
     [InlineData("Storage:SqlitePath", "", "Storage:SqlitePath")]
-    [InlineData("Influx:Dialect", "v2", "Influx:Dialect 'v2' is not implemented in this build")]
+    [InlineData("Influx:Dialect", "v2", "Influx:Org must be set for Influx:Dialect 'v2'")]
+    [InlineData("Influx:Dialect", "v2", "Influx:Bucket must be set for Influx:Dialect 'v2'")]
+    [InlineData("Influx:Dialect", "v2", "Influx:Token must be set for Influx:Dialect 'v2'")]
     [InlineData("Influx:Dialect", "v9", "Influx:Dialect")]
     [InlineData("Influx:Url", "localhost:8086", "Influx:Url")]
     [InlineData("Influx:Database", "a;b", "Influx:Database")]

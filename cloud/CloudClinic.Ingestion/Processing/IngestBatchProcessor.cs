@@ -25,6 +25,8 @@ internal sealed partial class IngestBatchProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<IngestBatchProcessor> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly int _maxPayloadBytes;
+    private readonly int _maxPointsPerWrite;
 
     public IngestBatchProcessor(
         IReadingStore store,
@@ -44,6 +46,8 @@ internal sealed partial class IngestBatchProcessor
         _time = time;
         _logger = logger;
         _retry = IngestRetry.Create(options.Value.MaxRetryDelay, time, logger);
+        _maxPayloadBytes = options.Value.MaxPayloadBytes;
+        _maxPointsPerWrite = options.Value.MaxPointsPerWrite;
     }
 
     /// <summary>Creates the stores' tables/database, retrying until they are reachable.</summary>
@@ -58,17 +62,22 @@ internal sealed partial class IngestBatchProcessor
 
     public async Task ProcessAsync(IReadOnlyList<InboundMessage> batch, CancellationToken ct)
     {
+        _metrics.BatchHandled(batch.Count);
         var now = _time.GetUtcNow();
         var checkedMessages = new List<CheckedMessage>(batch.Count);
         foreach (var message in batch)
         {
             _metrics.MessageReceived();
-            checkedMessages.Add(MessageChecker.Check(message, now));
+            checkedMessages.Add(MessageChecker.Check(message, now, _maxPayloadBytes));
         }
 
         var toStore = checkedMessages.SelectMany(m => m.Accepted.Select(r => (Message: m, Reading: r))).ToList();
         var stored = new List<ReadingMessage>(toStore.Count);
-        await WriteAsync(toStore, stored, ct);
+        // A batch counts MQTT messages, and one message may hold 500 readings: bound each write in points too.
+        foreach (var chunk in toStore.Chunk(_maxPointsPerWrite))
+        {
+            await WriteAsync([.. chunk], stored, ct);
+        }
 
         foreach (var message in checkedMessages.Where(m => m.Refusals.Count > 0))
         {
@@ -91,7 +100,7 @@ internal sealed partial class IngestBatchProcessor
         try
         {
             var readings = items.ConvertAll(i => i.Reading);
-            await _retry.ExecuteAsync(token => new ValueTask(_store.WriteAsync(readings, token)), ct);
+            await _retry.ExecuteAsync(token => new ValueTask(TimedWriteAsync(readings, token)), ct);
             stored.AddRange(readings);
             _metrics.ReadingsStored(readings.Count);
         }
@@ -109,6 +118,30 @@ internal sealed partial class IngestBatchProcessor
             var half = items.Count / 2;
             await WriteAsync(items[..half], stored, ct);
             await WriteAsync(items[half..], stored, ct);
+        }
+    }
+
+    private async Task TimedWriteAsync(List<ReadingMessage> readings, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            await _store.WriteAsync(readings, ct);
+        }
+        catch (ReadingStoreException ex)
+        {
+            outcome = ex.Kind switch
+            {
+                ReadingStoreFailure.TooLarge => "too_large",
+                ReadingStoreFailure.Rejected => "rejected",
+                _ => "transient",
+            };
+            throw;
+        }
+        finally
+        {
+            _metrics.WriteFinished(_time.GetElapsedTime(started), outcome);
         }
     }
 

@@ -8,11 +8,11 @@ internal static class MessageChecker
 {
     private const string ReadingsLeaf = "readings";
 
-    public static CheckedMessage Check(InboundMessage message, DateTimeOffset now)
+    public static CheckedMessage Check(InboundMessage message, DateTimeOffset now, int maxPayloadBytes = IngestOptions.DefaultMaxPayloadBytes)
     {
         try
         {
-            return CheckUnsafe(message, now);
+            return CheckUnsafe(message, now, maxPayloadBytes);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -23,9 +23,16 @@ internal static class MessageChecker
         }
     }
 
-    private static CheckedMessage CheckUnsafe(InboundMessage message, DateTimeOffset now)
+    private static CheckedMessage CheckUnsafe(InboundMessage message, DateTimeOffset now, int maxPayloadBytes)
     {
         var result = new CheckedMessage(message);
+        if (message.Payload.Length > maxPayloadBytes)
+        {
+            // Checked before parsing: a 10 MB payload must not cost a 10 MB JSON parse (or stall the batch).
+            result.Refusals.Add($"payload of {message.Payload.Length} bytes exceeds Ingest:MaxPayloadBytes ({maxPayloadBytes} bytes)");
+            return result;
+        }
+
         if (!Topics.TryParseGatewayTopic(message.Topic, out var clinicId, out var gatewayId, out var leaf) || leaf != ReadingsLeaf)
         {
             result.Refusals.Add($"topic '{message.Topic}' is not {Topics.Root}/{{clinic}}/{{gateway}}/{ReadingsLeaf}");

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CloudClinic.Storage.Influx;
 
 /// <summary>
-/// HTTP to InfluxDB's v1 API: base URL, Basic auth, and the mapping of transport failures (refused connection,
+/// HTTP to InfluxDB's v1-style API (<c>/write</c>, <c>/query</c>, <c>/ping</c>): base URL, Basic (v1) or Token (v2) auth, and the mapping of transport failures (refused connection,
 /// timeout) and unexpected statuses to <see cref="ReadingStoreFailure.Transient"/>.
 /// </summary>
 internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
@@ -18,7 +18,7 @@ internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
     {
         var parameters = new Dictionary<string, string>
         {
-            ["db"] = options.Database,
+            ["db"] = options.QueryDatabase,
             ["epoch"] = "ms",
             ["q"] = query,
         };
@@ -68,7 +68,12 @@ internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
     {
         using var request = build();
         request.RequestUri = new Uri(BaseUrl, request.RequestUri!);
-        if (!string.IsNullOrEmpty(options.Username))
+        if (options.Dialect == InfluxOptions.DialectV2)
+        {
+            // InfluxDB 2.x/3.x accept the API token on the v1-compatible /query too (DBRP mapping).
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", options.Token);
+        }
+        else if (!string.IsNullOrEmpty(options.Username))
         {
             // Basic auth (InfluxDB 1.x accepts it) keeps the password out of URLs and access logs.
             var credentials = Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}");

@@ -14,7 +14,10 @@ public sealed class InfluxOptions
     /// <summary>Base URL of the HTTP API, e.g. <c>http://127.0.0.1:8086</c>.</summary>
     public string Url { get; set; } = "http://127.0.0.1:8086";
 
-    /// <summary><c>v1</c> (<c>/write</c> + <c>/query</c>); <c>v2</c> is refused by this build.</summary>
+    /// <summary>
+    /// <c>v1</c> (<c>/write</c> + <c>/query</c>, every InfluxDB from 1.x on) or <c>v2</c> (<c>/api/v2/write</c> with
+    /// token, org and bucket: InfluxDB 2.x, 3.x, Cloud, 1.8+; reads still InfluxQL over <c>/query</c> via DBRP).
+    /// </summary>
     public string Dialect { get; set; } = DialectV1;
 
     public string Database { get; set; } = "cloudclinic";
@@ -22,6 +25,18 @@ public sealed class InfluxOptions
     public string? Username { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>v2: the organization that owns <see cref="Bucket"/>.</summary>
+    public string? Org { get; set; }
+
+    /// <summary>v2: the bucket readings are written to (and, through its DBRP mapping, queried as a database).</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>v2: an API token with write (and read) permission on <see cref="Bucket"/>.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The <c>db</c> of InfluxQL queries: the database (v1) or the bucket's DBRP name (v2).</summary>
+    internal string QueryDatabase => Dialect == DialectV2 ? Bucket ?? string.Empty : Database;
 
     /// <summary>Per-request timeout; a database that stops answering becomes a transient failure after this.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

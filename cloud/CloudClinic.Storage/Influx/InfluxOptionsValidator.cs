@@ -29,25 +29,14 @@ internal sealed class InfluxOptionsValidator(IOptions<ReadingStorageOptions> sto
         switch (options.Dialect)
         {
             case InfluxOptions.DialectV1:
+                ValidateV1(options, failures);
                 break;
             case InfluxOptions.DialectV2:
-                failures.Add(
-                    "Influx:Dialect 'v2' is not implemented in this build; use 'v1' (POST /write, GET /query), which " +
-                    "InfluxDB 1.x serves and 1.8+, 2.x (with a DBRP mapping) and 3.x also accept");
+                ValidateV2(options, failures);
                 break;
             default:
                 failures.Add($"Influx:Dialect must be 'v1' or 'v2' (got '{options.Dialect}')");
                 break;
-        }
-
-        if (string.IsNullOrEmpty(options.Database) || !options.Database.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-        {
-            failures.Add($"Influx:Database must be a non-empty name of letters, digits, '_' or '-' (got '{options.Database}')");
-        }
-
-        if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
-        {
-            failures.Add("Influx:Username and Influx:Password must be set together");
         }
 
         if (options.Timeout <= TimeSpan.Zero)
@@ -57,4 +46,43 @@ internal sealed class InfluxOptionsValidator(IOptions<ReadingStorageOptions> sto
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void ValidateV1(InfluxOptions options, List<string> failures)
+    {
+        if (!IsName(options.Database))
+        {
+            failures.Add($"Influx:Database must be a non-empty name of letters, digits, '_' or '-' (got '{options.Database}')");
+        }
+
+        if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
+        {
+            failures.Add("Influx:Username and Influx:Password must be set together");
+        }
+    }
+
+    private static void ValidateV2(InfluxOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.Org))
+        {
+            failures.Add("Influx:Org must be set for Influx:Dialect 'v2' (the organization that owns the bucket)");
+        }
+
+        if (!IsName(options.Bucket))
+        {
+            failures.Add($"Influx:Bucket must be set for Influx:Dialect 'v2': letters, digits, '_' or '-' (got '{options.Bucket}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            failures.Add("Influx:Token must be set for Influx:Dialect 'v2' (an API token with write permission on the bucket)");
+        }
+
+        if (!string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password))
+        {
+            failures.Add("Influx:Username/Influx:Password are for Influx:Dialect 'v1'; 'v2' authenticates with Influx:Token");
+        }
+    }
+
+    private static bool IsName(string? name) =>
+        !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

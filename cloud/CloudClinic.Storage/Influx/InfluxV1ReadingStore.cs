@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using CloudClinic.Contracts;
@@ -13,11 +12,10 @@ namespace CloudClinic.Storage.Influx;
 /// Status mapping: 204 = durable; 413 → TooLarge; 400/422 → Rejected with InfluxDB's error text; 404 (database
 /// gone) → create it again, Transient; anything else, timeouts and refused connections → Transient.
 /// </summary>
-public sealed partial class InfluxV1ReadingStore : IReadingStore
+public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreProbe
 {
-    private const string Measurements = $"\"{InfluxSchema.BloodPressure}\", \"{InfluxSchema.Glucose}\"";
-
     private readonly InfluxHttpApi _api;
+    private readonly InfluxReadingQueries _queries;
     private readonly InfluxOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -30,6 +28,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _api = new InfluxHttpApi(http, options);
+        _queries = new InfluxReadingQueries(_api);
         _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
     }
 
@@ -63,10 +62,10 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore
             return;
         }
 
-        string body;
+        LineProtocolWriter body;
         try
         {
-            body = ReadingPoints.ToLineProtocol(readings);
+            body = ReadingPoints.ToWriter(readings);
         }
         catch (ArgumentException ex)
         {
@@ -77,7 +76,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore
         var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
         using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(body, Encoding.UTF8, "text/plain"),
+            Content = new LineProtocolContent(body),
         }, ct);
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
@@ -104,34 +103,34 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore
         };
     }
 
+    public async Task<string?> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "ping"), ct);
+            return response.StatusCode == HttpStatusCode.NoContent
+                ? null
+                : $"InfluxDB /ping at {_api.BaseUrl} answered {(int)response.StatusCode}";
+        }
+        catch (ReadingStoreException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     public async Task<IReadOnlyList<ReadingMessage>> LatestAsync(string clinicId, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clinicId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // LIMIT applies per measurement (one series each), so merge both and cut again.
-        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
-                    $"ORDER BY time DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
-        var readings = await QueryReadingsAsync(query, ct);
-        return [.. readings.OrderByDescending(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal).Take(limit)];
+        await EnsureCreatedAsync(ct);
+        return await _queries.LatestAsync(clinicId, limit, ct);
     }
 
     public async Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(patientId);
-        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.PatientTag}\" = {InfluxQl.String(InfluxSchema.PatientTagValue(patientId))} " +
-                    $"AND time >= {EpochNs(from)} AND time <= {EpochNs(to)}";
-        var readings = await QueryReadingsAsync(query, ct);
-        return [.. readings.OrderBy(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal)];
-    }
-
-    private static string EpochNs(DateTimeOffset time) =>
-        checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
-
-    private async Task<List<ReadingMessage>> QueryReadingsAsync(string query, CancellationToken ct)
-    {
         await EnsureCreatedAsync(ct);
-        using var document = await _api.QueryAsync(query, HttpMethod.Get, ct);
-        return InfluxQueryResults.ReadReadings(document.RootElement);
+        return await _queries.ForPatientAsync(patientId, from, to, ct);
     }
 
     private async Task CreateDatabaseAsync(CancellationToken ct)

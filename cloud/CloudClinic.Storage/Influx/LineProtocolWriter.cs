@@ -118,6 +118,13 @@ internal sealed class LineProtocolWriter
         return _text.ToString();
     }
 
+    /// <summary>The finished text in pieces, for encoding straight to a request stream without one large string.</summary>
+    public StringBuilder.ChunkEnumerator GetChunks()
+    {
+        Require(State.Idle, nameof(GetChunks));
+        return _text.GetChunks();
+    }
+
     private StringBuilder FieldKey(string key)
     {
         if (_state == State.Idle)

@@ -9,7 +9,10 @@ namespace CloudClinic.Storage.Influx;
 /// </summary>
 internal static class ReadingPoints
 {
-    public static string ToLineProtocol(IReadOnlyList<ReadingMessage> readings)
+    public static string ToLineProtocol(IReadOnlyList<ReadingMessage> readings) => ToWriter(readings).ToString();
+
+    /// <summary>The points of <paramref name="readings"/>, still in the writer (see <see cref="LineProtocolContent"/>).</summary>
+    public static LineProtocolWriter ToWriter(IReadOnlyList<ReadingMessage> readings)
     {
         var writer = new LineProtocolWriter();
         foreach (var reading in readings)
@@ -17,7 +20,7 @@ internal static class ReadingPoints
             Append(writer, reading);
         }
 
-        return writer.ToString();
+        return writer;
     }
 
     public static void Append(LineProtocolWriter writer, ReadingMessage reading)

@@ -8,7 +8,7 @@ namespace CloudClinic.Storage.Sqlite;
 /// The embedded reading store of the one-command demo (DESIGN.md §4): one SQLite file, the reading's wire JSON
 /// plus indexed columns. readingId is the primary key, so a re-delivered reading overwrites itself.
 /// </summary>
-public sealed class SqliteReadingStore : IReadingStore
+public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS readings (
@@ -41,6 +41,20 @@ public sealed class SqliteReadingStore : IReadingStore
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         _database = SqliteDatabase.FromPath(databasePath);
+    }
+
+    public async Task<string?> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await _database.OpenAsync(ct);
+            await SqliteDatabase.ExecuteAsync(connection, "SELECT 1;", ct);
+            return null;
+        }
+        catch (SqliteException ex)
+        {
+            return $"SQLite reading store {_database.DataSource} cannot be opened: {ex.Message}";
+        }
     }
 
     public async Task EnsureCreatedAsync(CancellationToken ct)

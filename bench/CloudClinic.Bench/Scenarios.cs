@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using CloudClinic.Contracts;
+using CloudClinic.Storage.Influx;
+using CloudClinic.Testing;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace CloudClinic.Bench;
+
+/// <summary>The runs of the benchmark. Each MQTT run gets a fresh mosquitto (no other session queuing on it) and its own database.</summary>
+internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string? nodeRedDir)
+{
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(15);
+    private static readonly string Topic = Topics.Readings(BenchReadings.Clinic, BenchReadings.Gateway);
+    private readonly InfluxCounter _counter = new(influxd.Url);
+
+    /// <summary>(a) Pre-built line protocol (the ingest's own points), 5,000 points per POST /write, one connection.</summary>
+    public async Task<BenchResult> RawCeilingAsync(int points)
+    {
+        const string database = "bench_raw";
+        await _counter.CreateAsync(database);
+        var bodies = BenchReadings.Make("raw", points, TimeProvider.System.GetUtcNow())
+            .Chunk(5000)
+            .Select(chunk => new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ReadingPoints.ToLineProtocol(chunk))))
+            .ToList();
+        using var http = new HttpClient { BaseAddress = influxd.Url, Timeout = TimeSpan.FromSeconds(60) };
+        var clock = Stopwatch.StartNew();
+        foreach (var body in bodies)
+        {
+            using var response = await http.PostAsync(new Uri($"/write?db={database}&precision=ms", UriKind.Relative), body);
+            if (response.StatusCode != HttpStatusCode.NoContent)
+            {
+                throw new InvalidOperationException($"influxd answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var elapsed = clock.Elapsed;
+        return new BenchResult("raw InfluxDB ceiling (5,000-point POSTs)", points, await _counter.CountAsync(database), elapsed);
+    }
+
+    /// <summary>The broker's own delivery rate: publisher → mosquitto → a subscriber that only acknowledges.</summary>
+    public async Task<BenchResult> BrokerDeliveryAsync(int messages)
+    {
+        await using var mosquitto = await MosquittoProcess.StartAsync();
+        using var subscriber = new MqttClientFactory().CreateMqttClient();
+        var received = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        subscriber.ApplicationMessageReceivedAsync += _ =>
+        {
+            if (Interlocked.Increment(ref received) == messages)
+            {
+                done.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        await subscriber.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(mosquitto.Host, mosquitto.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithClientId("bench-subscriber").Build());
+        await subscriber.SubscribeAsync(Topics.AllReadings, MqttQualityOfServiceLevel.AtLeastOnce);
+        var payloads = BenchReadings.Payloads(BenchReadings.Make("broker", messages, TimeProvider.System.GetUtcNow()), 1);
+        await using var firehose = await MqttFirehose.ConnectAsync(mosquitto.Port);
+
+        var clock = Stopwatch.StartNew();
+        await firehose.PublishAsync(Topic, payloads);
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        return new BenchResult("mosquitto delivery alone (no storage)", messages, Volatile.Read(ref received), clock.Elapsed, "messages/s");
+    }
+
+    /// <summary>(b) The real ingest host: publisher at full speed → mosquitto → CloudClinic.Ingest → influxd.</summary>
+    public async Task<BenchResult> CloudClinicAsync(int readings, int perMessage)
+    {
+        var database = $"bench_cloudclinic_{perMessage}";
+        await using var mosquitto = await MosquittoProcess.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("cloudclinic-bench-ingest-").FullName;
+        var ingest = ChildProcess.Start("dotnet", [ingestDll], new Dictionary<string, string?>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Mqtt__Url"] = mosquitto.Url,
+            ["Ingest__ClientId"] = "bench-ingest",
+            ["Ingest__BatchSize"] = "5000",
+            ["Storage__Readings"] = "influx",
+            ["Storage__Registry"] = $"Data Source={Path.Combine(directory, "registry.db")}",
+            ["Influx__Url"] = influxd.Url.ToString(),
+            ["Influx__Database"] = database,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__CloudClinic.Ingestion.MqttIngestWorker"] = "Information",
+        }, Path.GetDirectoryName(ingestDll));
+        await using (ingest)
+        {
+            await ingest.WaitForOutputAsync("ingest subscribed", TimeSpan.FromSeconds(60));
+            var result = await PublishAndCountAsync(mosquitto, database, readings, perMessage, $"CloudClinic ingest, {Shape(perMessage)}", ingest.Pid);
+            await ingest.StopAsync(TimeSpan.FromSeconds(10));
+            return result;
+        }
+    }
+
+    /// <summary>(c) The peer: Node-RED's batched MQTT-in → InfluxDB-out flow on the same broker build and database server.</summary>
+    public async Task<BenchResult?> NodeRedAsync(int readings, int perMessage)
+    {
+        if (nodeRedDir is null || !File.Exists(Path.Combine(nodeRedDir, "node_modules", "node-red", "red.js")))
+        {
+            return null;
+        }
+
+        var database = $"bench_nodered_{perMessage}";
+        await _counter.CreateAsync(database);
+        await using var mosquitto = await MosquittoProcess.StartAsync();
+        await using var nodeRed = await NodeRedPeer.StartAsync(nodeRedDir, mosquitto.Port, influxd.Url, database);
+        var result = await PublishAndCountAsync(mosquitto, database, readings, perMessage, $"Node-RED 4.1 + contrib-influxdb, {Shape(perMessage)}", nodeRed.Pid);
+        if (result.Lost > 0)
+        {
+            // Name the cause of the loss from Node-RED's own log (first errors only).
+            var errors = nodeRed.Output.Split('\n').Where(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[warn]", StringComparison.Ordinal));
+            result = result with { Note = result.Note + "; " + string.Join(" | ", errors.Distinct().Take(3)) };
+        }
+
+        return result;
+    }
+
+    private async Task<BenchResult> PublishAndCountAsync(MosquittoProcess mosquitto, string database, int readings, int perMessage, string name, int consumerPid)
+    {
+        // Warm-up, unmeasured, for both the .NET and the V8 JIT: a long-running ingest is past its tier-0 code.
+        var warmUp = readings / 10;
+        var now = TimeProvider.System.GetUtcNow();
+        var warmUpPayloads = BenchReadings.Payloads(BenchReadings.Make(database + "-warmup", warmUp, now.AddHours(-2)), perMessage);
+        var payloads = BenchReadings.Payloads(BenchReadings.Make(database, readings, now), perMessage);
+        await using var firehose = await MqttFirehose.ConnectAsync(mosquitto.Port);
+        await firehose.PublishAsync(Topic, warmUpPayloads);
+        var (warmed, _) = await _counter.WaitAsync(database, warmUp, Stopwatch.StartNew(), Stall);
+
+        var cpuBefore = ProcessCpu.Used(consumerPid);
+        var clock = Stopwatch.StartNew();
+        await firehose.PublishAsync(Topic, payloads);
+        var published = clock.Elapsed;
+        var (stored, elapsed) = await _counter.WaitAsync(database, warmed + readings, clock, Stall);
+        var cpu = ProcessCpu.Used(consumerPid) - cpuBefore;
+        var note = $"published in {published.TotalSeconds:F1} s, consumer CPU {cpu.TotalSeconds:F1} s" + (firehose.Refused > 0 ? $", broker refused {firehose.Refused}" : string.Empty)
+                   + (warmed < warmUp ? $", warm-up lost {warmUp - warmed}" : string.Empty);
+        return new BenchResult(name, readings, stored - warmed, elapsed, note);
+    }
+
+    private static string Shape(int perMessage) => perMessage == 1 ? "1 reading/message" : $"{perMessage} readings/message";
+}

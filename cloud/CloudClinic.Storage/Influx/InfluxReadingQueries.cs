@@ -1,0 +1,42 @@
+using System.Globalization;
+using CloudClinic.Contracts;
+
+namespace CloudClinic.Storage.Influx;
+
+/// <summary>
+/// The reads of both InfluxDB dialects: InfluxQL over <c>/query</c>, which 1.x, 2.x (DBRP mapping) and 3.x all serve
+/// (DESIGN.md §4; Flux is not used). Every id goes in through <see cref="InfluxQl.String"/>, never raw.
+/// </summary>
+internal sealed class InfluxReadingQueries(InfluxHttpApi api)
+{
+    private const string Measurements = $"\"{InfluxSchema.BloodPressure}\", \"{InfluxSchema.Glucose}\"";
+
+    public async Task<IReadOnlyList<ReadingMessage>> LatestAsync(string clinicId, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // LIMIT applies per measurement (one series each), so merge both and cut again.
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
+                    $"ORDER BY time DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        var readings = await QueryReadingsAsync(query, ct);
+        return [.. readings.OrderByDescending(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal).Take(limit)];
+    }
+
+    public async Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.PatientTag}\" = {InfluxQl.String(InfluxSchema.PatientTagValue(patientId))} " +
+                    $"AND time >= {EpochNs(from)} AND time <= {EpochNs(to)}";
+        var readings = await QueryReadingsAsync(query, ct);
+        return [.. readings.OrderBy(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal)];
+    }
+
+    private static string EpochNs(DateTimeOffset time) =>
+        checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
+
+    private async Task<List<ReadingMessage>> QueryReadingsAsync(string query, CancellationToken ct)
+    {
+        using var document = await api.QueryAsync(query, HttpMethod.Get, ct);
+        return InfluxQueryResults.ReadReadings(document.RootElement);
+    }
+}
