@@ -6,10 +6,14 @@ namespace CloudClinic.Edge.Devices.SerialMeters;
 /// Cuts a binary meter protocol's byte stream into frames. Pure and incremental: feed chunks of any size; the
 /// output does not depend on the chunking. At each position the protocol says "a frame of n bytes", "need more"
 /// or "not a frame here"; in the last case one byte is skipped as noise and the search resumes at the next byte,
-/// so the reader resynchronises after garbage or a cut-off frame.
+/// so the reader resynchronises after garbage or a cut-off frame. The checksum is part of the match: otherwise a
+/// cut-off frame followed by a good one could pass as one frame (its length byte or end marker lining up by chance)
+/// and swallow the good one. A frame that fails its checksum is therefore reported as noise, with that reason.
 /// </summary>
 public abstract class BinaryFrameReader
 {
+    protected const int BadChecksum = -2;
+
     private readonly List<byte> _buffer = [];
     private readonly NoiseBuffer _noise;
 
@@ -53,7 +57,8 @@ public abstract class BinaryFrameReader
 
     /// <summary>
     /// Looks at the buffered bytes starting at a candidate frame start: the frame length when a whole frame is
-    /// there, 0 when the bytes so far are a valid prefix, or -1 when no frame starts here.
+    /// there, 0 when the bytes so far are a valid prefix, -1 when no frame starts here, or
+    /// <see cref="BadChecksum"/> when a whole frame is there but its checksum fails.
     /// </summary>
     protected abstract int Match(ReadOnlySpan<byte> candidate);
 
@@ -69,6 +74,11 @@ public abstract class BinaryFrameReader
 
             if (match < 0)
             {
+                if (match == BadChecksum)
+                {
+                    _noise.NoteBadChecksum();
+                }
+
                 _noise.Add(_buffer[0], output);
                 _buffer.RemoveAt(0);
                 continue;

@@ -10,6 +10,7 @@ internal sealed class NoiseBuffer(int sampleBytes)
 
     private readonly byte[] _sample = new byte[sampleBytes];
     private int _count;
+    private int _badChecksums;
 
     public long DroppedBytes { get; private set; }
 
@@ -27,6 +28,9 @@ internal sealed class NoiseBuffer(int sampleBytes)
         }
     }
 
+    /// <summary>The bytes about to be skipped looked like a whole frame but failed its checksum: say so when reporting.</summary>
+    public void NoteBadChecksum() => _badChecksums++;
+
     public void Flush(List<MeterFrame> output)
     {
         if (_count == 0)
@@ -34,13 +38,15 @@ internal sealed class NoiseBuffer(int sampleBytes)
             return;
         }
 
+        var checksums = _badChecksums == 0 ? string.Empty : $", including {_badChecksums} frame start(s) that failed the checksum";
         output.Add(new MeterFrame
         {
             Bytes = _sample.AsSpan(0, Math.Min(_count, _sample.Length)).ToArray(),
-            DropReason = $"{_count} byte(s) of noise outside a frame",
+            DropReason = $"{_count} byte(s) of noise outside a frame{checksums}",
         });
         DroppedBytes += _count;
         _count = 0;
+        _badChecksums = 0;
     }
 
     public void CountDropped(int bytes) => DroppedBytes += bytes;

@@ -3,7 +3,8 @@ namespace CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 /// <summary>
 /// SD CodeFree packets: <c>53</c>, direction (<c>20</c>/<c>10</c>), length, message, XOR, <c>AA</c> at the position
 /// the length announces; anything else (the stray leading 0x00 some adapters deliver) is skipped byte by byte.
-/// The XOR is left to <see cref="CodeFreeParser"/>, which rejects with a reason.
+/// A packet whose XOR fails is skipped the same way: the count packet is mostly <c>AA</c>, so a cut-off packet's
+/// length often lines up with an <c>AA</c> inside the next one.
 /// </summary>
 public sealed class CodeFreeFrameReader() : BinaryFrameReader(CodeFreeParser.MaxFrameLength)
 {
@@ -40,6 +41,11 @@ public sealed class CodeFreeFrameReader() : BinaryFrameReader(CodeFreeParser.Max
             return 0;
         }
 
-        return candidate[total - 1] == CodeFreeParser.End ? total : -1;
+        if (candidate[total - 1] != CodeFreeParser.End)
+        {
+            return -1;
+        }
+
+        return CodeFreeParser.Xor(candidate[3..(total - 2)]) == candidate[total - 2] ? total : BadChecksum;
     }
 }

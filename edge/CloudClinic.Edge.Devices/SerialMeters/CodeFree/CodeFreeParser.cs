@@ -143,7 +143,7 @@ public static class CodeFreeParser
     private static bool IsMeterMessage(CodeFreeFrame frame, byte first, byte second) =>
         frame is { FromMeter: true, Message.Length: 2 } && frame.Message.Span[0] == first && frame.Message.Span[1] == second;
 
-    private static byte Xor(ReadOnlySpan<byte> message)
+    internal static byte Xor(ReadOnlySpan<byte> message)
     {
         byte x = 0;
         foreach (var b in message)

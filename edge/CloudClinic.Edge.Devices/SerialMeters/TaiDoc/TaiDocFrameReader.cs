@@ -2,7 +2,7 @@ namespace CloudClinic.Edge.Devices.SerialMeters.TaiDoc;
 
 /// <summary>
 /// Fixed 8-byte frames starting with <c>0x51</c> whose seventh byte is a direction (<c>A3</c>/<c>A5</c>); anything
-/// else is skipped byte by byte as noise. The checksum is left to <see cref="TaiDocParser"/>, which rejects with a reason.
+/// else (including a frame whose checksum fails) is skipped byte by byte as noise.
 /// </summary>
 public sealed class TaiDocFrameReader() : BinaryFrameReader(TaiDocParser.FrameLength)
 {
@@ -18,6 +18,11 @@ public sealed class TaiDocFrameReader() : BinaryFrameReader(TaiDocParser.FrameLe
             return 0;
         }
 
-        return candidate[6] is TaiDocParser.HostToMeter or TaiDocParser.MeterToHost ? TaiDocParser.FrameLength : -1;
+        if (candidate[6] is not (TaiDocParser.HostToMeter or TaiDocParser.MeterToHost))
+        {
+            return -1;
+        }
+
+        return TaiDocParser.Checksum(candidate[..7]) == candidate[7] ? TaiDocParser.FrameLength : BadChecksum;
     }
 }
