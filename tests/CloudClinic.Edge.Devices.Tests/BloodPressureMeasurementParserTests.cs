@@ -157,6 +157,8 @@ public class BloodPressureMeasurementParserTests
     [InlineData("E8 07 0D 01 00 00 00", "impossible timestamp 2024-13-01 00:00:00")]
     [InlineData("E8 07 02 1E 00 00 00", "impossible date 2024-02-30")]
     [InlineData("E8 07 02 01 18 00 00", "impossible timestamp 2024-02-01 24:00:00")]
+    [InlineData("10 27 01 01 00 00 00", "impossible timestamp 10000-01-01 00:00:00")]
+    [InlineData("2D 06 01 01 00 00 00", "impossible timestamp 1581-01-01 00:00:00")]
     public void TryParse_ImpossibleTimestamp_IsRejected(string timestamp, string expected)
     {
         Assert.False(BloodPressureMeasurementParser.TryParse(BpmFrame(0x02, 120, 80, 93, timestamp: Vectors.Hex(timestamp)), out _, out var error));

@@ -151,6 +151,14 @@ public class GlucoseMeasurementParserTests
     }
 
     [Fact]
+    public void TryParse_OffsetPastYear9999_IsRejected()
+    {
+        Assert.False(GlucoseMeasurementParser.TryParse(Vectors.Hex("01 05 00 0F 27 0C 1F 17 3B 00 FF 7F"), out _, out var error));
+
+        Assert.Equal("base time 9999-12-31 23:59:00 plus 32767 minutes is past year 9999", error);
+    }
+
+    [Fact]
     public void TryParse_LeftOverByte_IsRejected()
     {
         Assert.False(GlucoseMeasurementParser.TryParse(Vectors.Hex("02 05 00 E8 07 03 0F 07 1E 00 70 B0 11 00"), out _, out var error));

@@ -23,7 +23,7 @@ internal static class GattDateTime
             return false;
         }
 
-        if (hour > 23 || minute > 59 || second > 59 || month > 12 || (year != 0 && year < 1582))
+        if (hour > 23 || minute > 59 || second > 59 || month > 12 || (year != 0 && year is < 1582 or > 9999))
         {
             error = $"impossible timestamp {year:D4}-{month:D2}-{day:D2} {hour:D2}:{minute:D2}:{second:D2}";
             return false;

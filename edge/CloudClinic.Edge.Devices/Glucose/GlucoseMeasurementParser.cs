@@ -83,6 +83,12 @@ public static class GlucoseMeasurementParser
             return false;
         }
 
+        // Year 9999 plus a positive offset has no DateTime: a meter clock that far out is broken anyway.
+        if (baseTime is { } b && (DateTime.MaxValue - b).TotalMinutes < (offset ?? 0))
+        {
+            return Fail($"base time {b:yyyy-MM-dd HH:mm:ss} plus {offset} minutes is past year 9999", out error);
+        }
+
         measurement = new GlucoseMeasurement
         {
             Sequence = sequence,
