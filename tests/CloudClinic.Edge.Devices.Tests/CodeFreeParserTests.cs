@@ -97,7 +97,7 @@ public class CodeFreeParserTests
         Assert.True(CodeFreeParser.TryParse(Session[2], out var frame, out _));
         Assert.True(CodeFreeParser.TryDecodeReading(frame, out var reading, out _));
 
-        var record = reading.ToRecord("CF-1", 1, TimeSpan.FromHours(9));
+        var record = reading.ToRecord("CF-1", TimeSpan.FromHours(9));
 
         Assert.Equal((6.22, (double?)112.0, false), (record.GlucoseMmolL, record.GlucoseMgdL, record.MeasuredAtHasSeconds));
         Assert.Equal(new DateTimeOffset(2024, 3, 15, 7, 30, 0, TimeSpan.FromHours(9)), record.MeasuredAt);

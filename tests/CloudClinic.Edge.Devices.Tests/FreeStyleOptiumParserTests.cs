@@ -76,7 +76,7 @@ public class FreeStyleOptiumParserTests
         var reading = Assert.Single(ParseLines("S", "1.0", "Apr  22 2014 02:14:37", "001", "LO   Apr  22 2014 02:10 G 0x00").Readings);
 
         Assert.Equal((FreeStyleOptiumParser.LowMgdL, OutOfRangeMarks.Low), (reading.GlucoseMgdL, reading.OutOfRange));
-        Assert.True(reading.ToRecord("S", 1, TimeSpan.Zero) is { OutOfRange: OutOfRangeMarks.Low, MeasuredAtHasSeconds: false });
+        Assert.True(reading.ToRecord("S", TimeSpan.Zero) is { OutOfRange: OutOfRangeMarks.Low, MeasuredAtHasSeconds: false });
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class OneTouchUltra2ParserTests
     public void ToRecord_ControlSolution_IsFlaggedAndConverted()
     {
         var record = Assert.IsType<OneTouchUltra2DumpRecord>(Parse("P \"MON\",\"08/05/13\",\"07:02:10   \",\"C 110 \",\"N\",\"00\", 00 09CA"))
-            .ToRecord("QS051S35Y", 2, TimeSpan.FromHours(1));
+            .ToRecord("QS051S35Y", TimeSpan.FromHours(1));
 
         Assert.Equal([ReadingFlags.ControlSolution], record.Flags);
         Assert.Equal(110, record.GlucoseMgdL);

@@ -1,4 +1,5 @@
 using CloudClinic.Contracts;
+using CloudClinic.Edge.Devices.SerialMeters;
 using CloudClinic.Edge.Devices.SerialMeters.TaiDoc;
 
 namespace CloudClinic.Edge.Devices.Tests;
@@ -111,6 +112,9 @@ public class TaiDocParserTests
         var record = reading.ToRecord("TD-1", TimeSpan.Zero);
 
         Assert.Equal((112.0, 6.22, false, MealContexts.Preprandial), (record.GlucoseMgdL, record.GlucoseMmolL, record.MeasuredAtHasSeconds, record.Meal));
+        // Minutes since 2000-01-01 of the meter time, not the shifting index.
+        Assert.Equal(MeterTimeRecordNumber.From(reading.MeterLocalTime, hasSeconds: false), record.RecordNumber);
+        Assert.Equal(10_304_017, record.RecordNumber);
     }
 
     internal static TaiDocFrame Frame(byte command, string data)

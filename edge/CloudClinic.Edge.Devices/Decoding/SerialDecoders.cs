@@ -25,7 +25,7 @@ internal static class SerialDecoders
             switch (reply)
             {
                 case OneTouchUltra2DumpRecord record:
-                    DecodeJson.Record(w, record.ToRecord(NoSerial, 0, offset), OneTouchUltra2Parser.ProtocolName);
+                    DecodeJson.Record(w, record.ToRecord(NoSerial, offset), OneTouchUltra2Parser.ProtocolName);
                     break;
                 case OneTouchUltra2DumpHeader header:
                     w.WriteString("reply", "dumpHeader");
@@ -59,10 +59,10 @@ internal static class SerialDecoders
             w.WriteString("meterTime", memory.MeterClock.ToString("s", CultureInfo.InvariantCulture));
             w.WriteNumber("ketoneResults", memory.KetoneResults);
             w.WriteStartArray("readings");
-            for (var i = 0; i < memory.Readings.Count; i++)
+            foreach (var reading in memory.Readings)
             {
                 w.WriteStartObject();
-                DecodeJson.Record(w, memory.Readings[i].ToRecord(memory.Serial, i, offset), FreeStyleOptiumParser.ProtocolName);
+                DecodeJson.Record(w, reading.ToRecord(memory.Serial, offset), FreeStyleOptiumParser.ProtocolName);
                 w.WriteEndObject();
             }
 
@@ -118,7 +118,7 @@ internal static class SerialDecoders
             w.WriteString("direction", frame.FromMeter ? "meterToHost" : "hostToMeter");
             if (CodeFreeParser.TryDecodeReading(frame, out var reading, out _))
             {
-                DecodeJson.Record(w, reading.ToRecord(NoSerial, 0, offset), CodeFreeParser.ProtocolName);
+                DecodeJson.Record(w, reading.ToRecord(NoSerial, offset), CodeFreeParser.ProtocolName);
             }
             else if (CodeFreeParser.TryDecodeCount(frame, out var count, out _))
             {

@@ -12,11 +12,11 @@ public sealed record CodeFreeReading
     /// <summary><see cref="MealContexts"/>.</summary>
     public required string Meal { get; init; }
 
-    /// <summary>No record ids on the wire: the id rests on meter time and value (DESIGN.md §5).</summary>
-    public GlucoseRecord ToRecord(string meterSerial, long recordNumber, TimeSpan meterUtcOffset) => new()
+    /// <summary>No record ids on the wire: the number comes from the meter time, the id adds the value (DESIGN.md §5).</summary>
+    public GlucoseRecord ToRecord(string meterSerial, TimeSpan meterUtcOffset) => new()
     {
         MeterSerial = meterSerial,
-        RecordNumber = recordNumber,
+        RecordNumber = MeterTimeRecordNumber.From(MeterLocalTime, hasSeconds: false),
         MeasuredAt = new DateTimeOffset(MeterLocalTime, meterUtcOffset),
         MeasuredAtHasSeconds = false,
         GlucoseMmolL = UnitConversions.MgdLToMmolL(GlucoseMgdL),

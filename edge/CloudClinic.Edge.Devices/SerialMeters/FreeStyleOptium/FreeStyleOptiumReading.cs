@@ -14,13 +14,13 @@ public sealed record FreeStyleOptiumReading
     public string? OutOfRange { get; init; }
 
     /// <summary>
-    /// The record the gateway stores. The meter has no record ids and no seconds, so the id rests on meter time and
-    /// value (DESIGN.md §5); <paramref name="recordNumber"/> is the position in the dump.
+    /// The record the gateway stores. No record ids and no seconds: the number comes from the meter time and the id
+    /// adds the value (DESIGN.md §5).
     /// </summary>
-    public GlucoseRecord ToRecord(string meterSerial, long recordNumber, TimeSpan meterUtcOffset) => new()
+    public GlucoseRecord ToRecord(string meterSerial, TimeSpan meterUtcOffset) => new()
     {
         MeterSerial = meterSerial,
-        RecordNumber = recordNumber,
+        RecordNumber = MeterTimeRecordNumber.From(MeterLocalTime, hasSeconds: false),
         MeasuredAt = new DateTimeOffset(MeterLocalTime, meterUtcOffset),
         MeasuredAtHasSeconds = false,
         GlucoseMmolL = UnitConversions.MgdLToMmolL(GlucoseMgdL),

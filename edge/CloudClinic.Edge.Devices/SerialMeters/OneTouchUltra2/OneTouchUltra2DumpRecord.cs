@@ -21,14 +21,11 @@ public sealed record OneTouchUltra2DumpRecord : OneTouchUltra2Reply
     /// <summary>LifeScan comment code 0-11 (0 none, 1 not enough food … 11 other).</summary>
     public int Comment { get; init; }
 
-    /// <summary>
-    /// The record the gateway stores. The dump carries no record number, so the driver numbers records by their
-    /// position; the id then rests on the meter time (with seconds), as DESIGN.md §5 says for serial meters.
-    /// </summary>
-    public GlucoseRecord ToRecord(string meterSerial, long recordNumber, TimeSpan meterUtcOffset) => new()
+    /// <summary>The record the gateway stores; the dump has no record ids, so the number comes from the meter time.</summary>
+    public GlucoseRecord ToRecord(string meterSerial, TimeSpan meterUtcOffset) => new()
     {
         MeterSerial = meterSerial,
-        RecordNumber = recordNumber,
+        RecordNumber = MeterTimeRecordNumber.From(MeterLocalTime, hasSeconds: true),
         MeasuredAt = new DateTimeOffset(MeterLocalTime, meterUtcOffset),
         GlucoseMmolL = UnitConversions.MgdLToMmolL(GlucoseMgdL),
         GlucoseMgdL = GlucoseMgdL,

@@ -15,11 +15,11 @@ public sealed record TaiDocReading
     /// <summary><see cref="MealContexts"/>.</summary>
     public required string Meal { get; init; }
 
-    /// <summary>Minute resolution and shifting indexes: the id rests on meter time and value (DESIGN.md §5).</summary>
+    /// <summary>Indexes shift with every new test: the number comes from the meter time, the id adds the value (DESIGN.md §5).</summary>
     public GlucoseRecord ToRecord(string meterSerial, TimeSpan meterUtcOffset) => new()
     {
         MeterSerial = meterSerial,
-        RecordNumber = Index,
+        RecordNumber = MeterTimeRecordNumber.From(MeterLocalTime, hasSeconds: false),
         MeasuredAt = new DateTimeOffset(MeterLocalTime, meterUtcOffset),
         MeasuredAtHasSeconds = false,
         GlucoseMmolL = UnitConversions.MgdLToMmolL(GlucoseMgdL),
