@@ -92,6 +92,12 @@ public class DeviceFrameDecoderTests
         Assert.Equal("""{"command":"0x25","direction":"meterToHost","meterTime":"2018-01-01T21:14"}""", Decode("taidoc-td42xx", "51 25 21 24 0E 15 A5 83"));
     }
 
+    [Fact]
+    public void TryDecode_LifeScanPacket_PrintsLinkControlAndMessage()
+    {
+        Assert.Equal("""{"linkControl":"0x08","message":""}""", Decode("lifescan-binary", "02 06 08 03 C2 62"));
+    }
+
     [Theory]
     [InlineData("2A35", "56 6A 00 47 00 00 00 EA 07 08 0B 12 1F 00 00 3F 00 00 00", "1 byte(s) left over after the fields flags 0x56 announce (a meter quirk? see its profile)")]
     [InlineData("2A35:omron", "00", "unknown blood pressure profile 'omron' (known: standard, beurer-bm85)")]
@@ -101,7 +107,7 @@ public class DeviceFrameDecoderTests
     [InlineData("onetouch-ultra2", "% 1337", "checksum mismatch: line says 1337, bytes give 0025")]
     [InlineData("taidoc-td42xx", "51 22 00 00 00 00 A3 17", "checksum mismatch: frame says 17, bytes give 16")]
     [InlineData("sd-codefree", "53 20 04 10 30 21 AA", "checksum mismatch: packet says 21, XOR of the message gives 20")]
-    [InlineData("nonsense", "00", "unknown kind 'nonsense' (known: 2A35, 2A35:<profile>, 2A36, 2A18, 2A34, 2A52, onetouch-ultra2, freestyle-optium, taidoc-td42xx, sd-codefree)")]
+    [InlineData("nonsense", "00", "unknown kind 'nonsense' (known: 2A35, 2A35:<profile>, 2A36, 2A18, 2A34, 2A52, onetouch-ultra2, freestyle-optium, taidoc-td42xx, sd-codefree, lifescan-binary)")]
     public void TryDecode_BadInput_GivesOneLineReason(string kind, string input, string expected)
     {
         Assert.False(DeviceFrameDecoder.TryDecode(kind, input, Beijing, out var json, out var error));

@@ -2,6 +2,7 @@ using System.Text;
 using CloudClinic.Edge.Devices.SerialMeters;
 using CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 using CloudClinic.Edge.Devices.SerialMeters.FreeStyleOptium;
+using CloudClinic.Edge.Devices.SerialMeters.LifeScanBinary;
 using CloudClinic.Edge.Devices.SerialMeters.OneTouchUltra2;
 using CloudClinic.Edge.Devices.SerialMeters.TaiDoc;
 using CsCheck;
@@ -21,6 +22,8 @@ public class SerialMeterPropertyTests
 
     private static readonly byte[][] CodeFreeSeeds =
         [.. File.ReadLines(TestData("codefree-session.hex")).Where(l => !l.StartsWith('#')).Select(Vectors.Hex)];
+
+    private static readonly byte[][] LifeScanSeeds = [Vectors.Hex("02 06 08 03 C2 62"), LifeScanBinaryParser.Encode(0, [0x04, 0x06, 0x02, 0x03])];
 
     [Fact]
     public Task OneTouch_RandomAndMutatedLines_NeverThrow() => Task.WhenAll(
@@ -43,10 +46,16 @@ public class SerialMeterPropertyTests
         DeviceInputFuzz.MutatedAsync(CodeFreeSeeds, ParseCodeFree));
 
     [Fact]
+    public Task LifeScan_RandomAndMutatedPackets_NeverThrow() => Task.WhenAll(
+        DeviceInputFuzz.RandomAsync(12, ParseLifeScan),
+        DeviceInputFuzz.MutatedAsync(LifeScanSeeds, ParseLifeScan));
+
+    [Fact]
     public Task FrameReaders_RandomStreamsInRandomChunks_NeverThrowAndStayBounded() => Task.WhenAll(
         DeviceInputFuzz.StreamAsync(TaiDocSeeds, (s, c) => Feed(new TaiDocFrameReader(), (r, b) => r.Feed(b), s, c, TaiDocParser.FrameLength, ParseTaiDoc)),
         DeviceInputFuzz.StreamAsync(CodeFreeSeeds, (s, c) => Feed(new CodeFreeFrameReader(), (r, b) => r.Feed(b), s, c, CodeFreeParser.MaxFrameLength, ParseCodeFree)),
         DeviceInputFuzz.StreamAsync(OneTouchSeeds, (s, c) => Feed(new AsciiLineReader(), (r, b) => r.Feed(b), s, c, AsciiLineReader.DefaultMaxLineLength, ParseOneTouch)),
+        DeviceInputFuzz.StreamAsync(LifeScanSeeds, (s, c) => Feed(new LifeScanBinaryFrameReader(), (r, b) => r.Feed(b), s, c, LifeScanBinaryParser.MaxPacketLength, ParseLifeScan)),
         DeviceInputFuzz.StreamAsync(OptiumSeeds, (s, c) => Feed(new FreeStyleOptiumFrameReader(), (r, b) => r.Feed(b), s, c, FreeStyleOptiumFrameReader.MaxResponseLength, ParseOptium)));
 
     [Fact]
@@ -60,6 +69,7 @@ public class SerialMeterPropertyTests
             (CodeFreeSeeds[2], b => CodeFreeParser.TryParse(b, out _, out _), 2),
             (OneTouchSeeds[1], b => OneTouchUltra2Parser.TryParse(b, out _, out _), 0),
             (OptiumSeeds[0], b => FreeStyleOptiumParser.TryParseMemory(b, out _, out _), 0),
+            (LifeScanSeeds[1], b => LifeScanBinaryParser.TryParse(b, out _, out _), 0),
         };
         foreach (var (frame, parse, first) in cases)
         {
@@ -100,6 +110,12 @@ public class SerialMeterPropertyTests
         DeviceInputFuzz.AssertContract(ok, memory, error);
         ok = FreeStyleOptiumParser.TryParseClockLine(bytes, out _, out error);
         Assert.Equal(ok, error is null);
+    }
+
+    private static void ParseLifeScan(byte[] bytes)
+    {
+        var ok = LifeScanBinaryParser.TryParse(bytes, out var packet, out var error);
+        DeviceInputFuzz.AssertContract(ok, packet, error);
     }
 
     private static void ParseTaiDoc(byte[] bytes)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 using CloudClinic.Edge.Devices.SerialMeters.FreeStyleOptium;
+using CloudClinic.Edge.Devices.SerialMeters.LifeScanBinary;
 using CloudClinic.Edge.Devices.SerialMeters.OneTouchUltra2;
 using CloudClinic.Edge.Devices.SerialMeters.TaiDoc;
 
@@ -48,6 +49,7 @@ public static class DeviceFrameDecoder
             OneTouchUltra2Parser.ProtocolName => SerialDecoders.TryOneTouch(bytes, meterUtcOffset, out json, out error),
             FreeStyleOptiumParser.ProtocolName => SerialDecoders.TryOptium(bytes, meterUtcOffset, out json, out error),
             TaiDocParser.ProtocolName => SerialDecoders.TryTaiDoc(bytes, out json, out error),
+            LifeScanBinaryParser.ProtocolName => SerialDecoders.TryLifeScan(bytes, out json, out error),
             _ => SerialDecoders.TryCodeFree(bytes, meterUtcOffset, out json, out error),
         };
     }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 using CloudClinic.Edge.Devices.SerialMeters.FreeStyleOptium;
+using CloudClinic.Edge.Devices.SerialMeters.LifeScanBinary;
 using CloudClinic.Edge.Devices.SerialMeters.OneTouchUltra2;
 using CloudClinic.Edge.Devices.SerialMeters.TaiDoc;
 
@@ -132,10 +133,26 @@ internal static class SerialDecoders
         return true;
     }
 
+    public static bool TryLifeScan(byte[] bytes, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    {
+        json = null;
+        if (!LifeScanBinaryParser.TryParse(bytes, out var packet, out error))
+        {
+            return false;
+        }
+
+        json = DecodeJson.Object(w =>
+        {
+            w.WriteString("linkControl", $"0x{packet.LinkControl:X2}");
+            w.WriteString("message", Convert.ToHexString(packet.Message.Span));
+        });
+        return true;
+    }
+
     /// <summary>Kinds whose input may also be given as text (with \r \n \t escapes).</summary>
     public static bool IsText(string kind) => kind is OneTouchUltra2Parser.ProtocolName or FreeStyleOptiumParser.ProtocolName;
 
     /// <summary>The serial protocol names, as configured and as <c>device.protocol</c>.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        [OneTouchUltra2Parser.ProtocolName, FreeStyleOptiumParser.ProtocolName, TaiDocParser.ProtocolName, CodeFreeParser.ProtocolName];
+        [OneTouchUltra2Parser.ProtocolName, FreeStyleOptiumParser.ProtocolName, TaiDocParser.ProtocolName, CodeFreeParser.ProtocolName, LifeScanBinaryParser.ProtocolName];
 }
