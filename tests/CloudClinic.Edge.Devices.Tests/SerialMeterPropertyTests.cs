@@ -61,20 +61,20 @@ public class SerialMeterPropertyTests
     [Fact]
     public void AnySingleByteChange_InAChecksummedFrame_IsRejected()
     {
-        // 8-bit sums, XOR and 16-bit sums all catch every single-byte change they cover. CodeFree's XOR covers the
-        // message only: its direction byte is checked for being 10 or 20, so 20 ↔ 10 cannot be caught (skipped).
-        var cases = new (byte[] Frame, Func<byte[], bool> Parse, int First)[]
+        // 8-bit sums, XOR, 16-bit sums and CRC-16 all catch every single-byte change they cover. Not covered, so
+        // skipped: CodeFree's direction byte (checked only for being 10 or 20), and the CR LF after the Optium END line.
+        var cases = new (byte[] Frame, Func<byte[], bool> Parse, int First, int Last)[]
         {
-            (TaiDocSeeds[1], b => TaiDocParser.TryParse(b, out _, out _), 0),
-            (CodeFreeSeeds[2], b => CodeFreeParser.TryParse(b, out _, out _), 2),
-            (OneTouchSeeds[1], b => OneTouchUltra2Parser.TryParse(b, out _, out _), 0),
-            (OptiumSeeds[0], b => FreeStyleOptiumParser.TryParseMemory(b, out _, out _), 0),
-            (LifeScanSeeds[1], b => LifeScanBinaryParser.TryParse(b, out _, out _), 0),
+            (TaiDocSeeds[1], b => TaiDocParser.TryParse(b, out _, out _), 0, TaiDocSeeds[1].Length - 1),
+            (CodeFreeSeeds[2], b => CodeFreeParser.TryParse(b, out _, out _), 2, CodeFreeSeeds[2].Length - 1),
+            (OneTouchSeeds[1], b => OneTouchUltra2Parser.TryParse(b, out _, out _), 0, OneTouchSeeds[1].Length - 1),
+            (OptiumSeeds[0], b => FreeStyleOptiumParser.TryParseMemory(b, out _, out _), 0, OptiumSeeds[0].Length - 3),
+            (LifeScanSeeds[1], b => LifeScanBinaryParser.TryParse(b, out _, out _), 0, LifeScanSeeds[1].Length - 1),
         };
-        foreach (var (frame, parse, first) in cases)
+        foreach (var (frame, parse, first, last) in cases)
         {
             Assert.True(parse(frame));
-            Gen.Select(Gen.Int[first, frame.Length - 1], Gen.Byte[1, 255]).Sample((index, flip) =>
+            Gen.Select(Gen.Int[first, last], Gen.Byte[1, 255]).Sample((index, flip) =>
             {
                 var mutated = (byte[])frame.Clone();
                 mutated[index] ^= flip;
