@@ -9,14 +9,14 @@ public class CodeFreeParserTests
         [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "codefree-session.hex")).Where(l => !l.StartsWith('#')).Select(Vectors.Hex)];
 
     [Fact]
-    public void HostPackets_AreTheDocumentedBytes()
+    public void Builders_HostPackets_AreTheDocumentedBytes()
     {
         Assert.Equal(Vectors.Hex("53 10 04 10 40 50 AA"), CodeFreeParser.ChallengeResponse());
         Assert.Equal(Vectors.Hex("53 10 04 10 60 70 AA"), CodeFreeParser.Fetch());
     }
 
     [Fact]
-    public void SetClock_IsAdateTextPacket()
+    public void SetClock_AnyTime_IsAnAdateTextPacket()
     {
         var packet = CodeFreeParser.SetClock(new DateTime(2024, 3, 15, 7, 30, 0));
 

@@ -80,7 +80,7 @@ public class OneTouchUltra2ParserTests
     }
 
     [Fact]
-    public void Command_WrapsInXonCr()
+    public void Command_Dump_IsWrappedInXonAndCr()
     {
         Assert.Equal("\u0011\rDMP\r"u8.ToArray(), OneTouchUltra2Parser.Command("DMP"));
     }

@@ -5,7 +5,7 @@ namespace CloudClinic.Edge.Devices.Tests;
 public class RecordAccessControlPointTests
 {
     [Fact]
-    public void Requests_AreTheDocumentedBytes()
+    public void Builders_EachRequest_IsTheDocumentedBytes()
     {
         Assert.Equal(Vectors.Hex("01 01"), RecordAccessControlPoint.ReportAll());
         Assert.Equal(Vectors.Hex("04 01"), RecordAccessControlPoint.CountAll());

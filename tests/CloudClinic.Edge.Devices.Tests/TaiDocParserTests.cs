@@ -45,7 +45,7 @@ public class TaiDocParserTests
     }
 
     [Fact]
-    public void TryDecodeCountAndModel_AreLittleEndianWords()
+    public void TryDecodeCountAndModel_LittleEndianWords_AreRead()
     {
         Assert.True(TaiDocParser.TryDecodeCount(Frame(TaiDocParser.ReadRecordCount, "F4 01 00 00"), out var count, out _));
         Assert.True(TaiDocParser.TryDecodeModel(Frame(TaiDocParser.ReadModel, "77 42 00 00"), out var model, out _));

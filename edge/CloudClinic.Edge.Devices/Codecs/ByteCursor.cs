@@ -53,27 +53,4 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> bytes)
         value = ok ? SFloat.Decode(raw) : default;
         return ok;
     }
-
-    public bool TryFloat32(out MderNumber value)
-    {
-        value = default;
-        if (!Float32.TryDecode(_bytes[Position..], out value))
-        {
-            return false;
-        }
-
-        Position += Float32.Size;
-        return true;
-    }
-
-    public bool TrySkip(int count)
-    {
-        if (Remaining < count)
-        {
-            return false;
-        }
-
-        Position += count;
-        return true;
-    }
 }
