@@ -46,7 +46,9 @@ public sealed class IngestMetricsTests : IAsyncLifetime
 
         Assert.Equal(1, inFlightWhileHung);
         Assert.Equal(2, _ingest.Counters.Recordings(IngestMetrics.WriteDuration, "ok"));
-        Assert.True(_ingest.Counters.Recordings(IngestMetrics.WriteDuration, "transient") >= 2);
+        // Two retries were logged, but once the shared circuit breaker opens a retry needs no write: on a loaded
+        // machine only the first hung write may have run. Every write that ran is tagged with its outcome.
+        Assert.True(_ingest.Counters.Recordings(IngestMetrics.WriteDuration, "transient") >= 1);
         Assert.True(_ingest.Counters.Total(IngestMetrics.WriteDuration) > 0.3, "timed-out writes last at least Influx:Timeout");
     }
 
