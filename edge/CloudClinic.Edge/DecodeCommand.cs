@@ -22,7 +22,8 @@ internal static class DecodeCommand
     private const string ClinicId = "decode";
     private const string GatewayId = "decode";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="timeProvider">Gives the gateway's UTC offset (meters keep local wall-clock time) and cclp1's receivedAt.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider)
     {
         if (args is not [var kind, var frame])
         {
@@ -30,8 +31,9 @@ internal static class DecodeCommand
             return 2;
         }
 
-        var now = TimeProvider.System.GetUtcNow();
-        if (kind == "cclp1")
+        var now = timeProvider.GetUtcNow();
+        // Case-insensitive like every other kind (DeviceFrameDecoder): CCLP1 is the protocol's own spelling.
+        if (string.Equals(kind, "cclp1", StringComparison.OrdinalIgnoreCase))
         {
             if (!CclpFrameDecoder.TryDecode(frame, ClinicId, GatewayId, now, out var reading, out var cclpReason))
             {
@@ -44,7 +46,7 @@ internal static class DecodeCommand
         }
 
         // Meters keep local wall-clock time; the gateway reads them in its own zone.
-        var offset = TimeProvider.System.LocalTimeZone.GetUtcOffset(now);
+        var offset = timeProvider.LocalTimeZone.GetUtcOffset(now);
         if (!DeviceFrameDecoder.TryDecode(kind, frame, offset, out var json, out var reason))
         {
             error.WriteLine(reason.StartsWith("unknown kind", StringComparison.Ordinal) ? Usage : $"rejected: {reason}");
