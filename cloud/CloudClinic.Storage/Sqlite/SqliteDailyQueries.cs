@@ -60,15 +60,17 @@ internal sealed class SqliteDailyQueries(SqliteDatabase database)
             r => new ClinicDayCount(Day(r), r.GetInt32(1), r.GetInt32(2)),
             ct);
 
-    /// <summary>The newest reading per (patient, kind) of a clinic; ties on time go to the smallest reading id.</summary>
+    /// <summary>
+    /// The newest reading per (patient, kind) of a clinic: SQLite takes a bare column from the row holding MAX()
+    /// (sqlite.org/lang_select.html, "bare columns in an aggregate query"), walking ix_readings_clinic_patient_kind_time.
+    /// </summary>
     public async Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct)
     {
         var readings = await QueryAsync(
             """
-            SELECT json FROM (
-                SELECT json, ROW_NUMBER() OVER (PARTITION BY patient_id, kind ORDER BY measured_at_ms DESC, reading_id) AS rank
-                FROM readings WHERE clinic_id = $key AND patient_id IS NOT NULL)
-            WHERE rank = 1
+            SELECT json, MAX(measured_at_ms) FROM readings
+            WHERE clinic_id = $key AND patient_id IS NOT NULL
+            GROUP BY patient_id, kind
             """,
             clinicId,
             days: null,

@@ -22,6 +22,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
         );
         CREATE INDEX IF NOT EXISTS ix_readings_clinic_time ON readings (clinic_id, measured_at_ms);
         CREATE INDEX IF NOT EXISTS ix_readings_patient_time ON readings (patient_id, measured_at_ms);
+        CREATE INDEX IF NOT EXISTS ix_readings_clinic_patient_kind_time ON readings (clinic_id, patient_id, kind, measured_at_ms);
         """;
 
     private const string Upsert = """
