@@ -6,8 +6,8 @@ namespace CloudClinic.Storage.Influx;
 /// <summary>
 /// Per-day aggregates in InfluxQL for both dialects. Local days come from <c>GROUP BY time(1d, offset)</c>: buckets
 /// start at epoch + offset (influxql spec, "GROUP BY time intervals and offsets"), so at +08:00 the offset is 16h and a
-/// bucket runs from local 00:00 to 24:00. <c>tz()</c> is not used: it needs zoneinfo on the server, and a fixed
-/// offset is what <see cref="LocalDayRange"/> carries. Every id goes in through <see cref="InfluxQl.String"/>.
+/// bucket runs from local 00:00 to 24:00. <c>tz('Asia/Shanghai')</c> is not used: it works on 1.6.7 only where the
+/// server has zoneinfo, and a fixed offset is what <see cref="LocalDayRange"/> carries. Every id goes in through <see cref="InfluxQl.String"/>.
 /// </summary>
 internal sealed class InfluxDailyQueries(InfluxHttpApi api)
 {
