@@ -22,4 +22,19 @@ public interface IReadingStore
 
     /// <summary>A patient's readings with <paramref name="from"/> ≤ <c>measuredAt</c> ≤ <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>
+    /// A patient's blood pressure per local day of <paramref name="days"/>, oldest first; days without a reading are
+    /// absent (an empty window gives an empty list).
+    /// </summary>
+    Task<IReadOnlyList<DailyBloodPressure>> DailyBloodPressureAsync(string patientId, LocalDayRange days, CancellationToken ct);
+
+    /// <summary>A patient's glucose per local day and meal context, oldest first, then by meal (ordinal, none first).</summary>
+    Task<IReadOnlyList<DailyGlucose>> DailyGlucoseAsync(string patientId, LocalDayRange days, CancellationToken ct);
+
+    /// <summary>One row per patient measured at the clinic (unassigned readings left out), ordered by patient id.</summary>
+    Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct);
+
+    /// <summary>The clinic's readings per local day by kind, oldest first; days without readings are absent.</summary>
+    Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using CloudClinic.Contracts;
 using CloudClinic.Storage.Influx;
 using CloudClinic.Testing;
 
@@ -134,6 +135,35 @@ public sealed class InfluxV2ReadingStoreTests(InfluxFixture influx) : IClassFixt
         var readings = await store.ForPatientAsync("p,\"x\" y", SampleReadings.BaseTime.AddHours(-1), SampleReadings.BaseTime.AddHours(1), CancellationToken.None);
 
         Assert.Equal("r-1", Assert.Single(readings).ReadingId);
+    }
+
+    [Fact]
+    public async Task DailyReads_InfluxQlOverQueryWithToken_AggregateWhatV1Wrote()
+    {
+        var v1 = InfluxFixture.NewDatabase(influx.Influxd.Url);
+        var late = new DateTimeOffset(2025, 3, 1, 23, 59, 0, TimeSpan.FromHours(8));
+        await new InfluxV1ReadingStore(_http, v1).WriteAsync(
+            [SampleReadings.BloodPressure("bp-1", measuredAt: late), SampleReadings.Glucose("glu-1", measuredAt: late.AddMinutes(1))],
+            CancellationToken.None);
+        using var store = new InfluxV2ReadingStore(_http, new InfluxOptions
+        {
+            Url = influx.Influxd.Url.ToString(),
+            Dialect = InfluxOptions.DialectV2,
+            Org = "clinic-org",
+            Bucket = v1.Database,
+            Token = "ignored-by-1.6",
+        });
+        var days = new LocalDayRange(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 2), TimeSpan.FromHours(8));
+
+        var bp = Assert.Single(await store.DailyBloodPressureAsync("p-001", days, CancellationToken.None));
+        var glucose = Assert.Single(await store.DailyGlucoseAsync("p-001", days, CancellationToken.None));
+        var counts = await store.DailyCountsAsync("clinic-a", days, CancellationToken.None);
+        var latest = Assert.Single(await store.LatestPerPatientAsync("clinic-a", CancellationToken.None));
+
+        Assert.Equal((new DateOnly(2025, 3, 1), 1, 182.0), (bp.Day, bp.Count, bp.MeanSystolicMmHg));
+        Assert.Equal((new DateOnly(2025, 3, 2), MealContexts.Postprandial), (glucose.Day, glucose.Meal));
+        Assert.Equal([new ClinicDayCount(new DateOnly(2025, 3, 1), 1, 0), new ClinicDayCount(new DateOnly(2025, 3, 2), 0, 1)], counts);
+        Assert.Equal(("bp-1", "glu-1"), (latest.BloodPressure?.ReadingId, latest.Glucose?.ReadingId));
     }
 
     private InfluxV2ReadingStore Store(string? token = null, string? bucket = null) => new(_http, new InfluxOptions

@@ -30,13 +30,19 @@ internal static class InfluxQueryResults
         }
     }
 
-    public static List<ReadingMessage> ReadReadings(JsonElement root)
+    public static List<ReadingMessage> ReadReadings(JsonElement root) =>
+        [.. Rows(root).Select(row => ToReading(row.Measurement, row.Values)).OfType<ReadingMessage>()];
+
+    /// <summary>
+    /// Every row of every series, keyed by column name. A series' <c>tags</c> (present under <c>GROUP BY tag</c>,
+    /// which moves those tags out of the columns) are copied into each of its rows.
+    /// </summary>
+    public static IEnumerable<(string? Measurement, Dictionary<string, JsonElement> Values)> Rows(JsonElement root)
     {
         ThrowIfError(root);
-        var readings = new List<ReadingMessage>();
         if (!root.TryGetProperty("results", out var results))
         {
-            return readings;
+            yield break;
         }
 
         foreach (var result in results.EnumerateArray())
@@ -50,9 +56,22 @@ internal static class InfluxQueryResults
             {
                 var name = series.GetProperty("name").GetString();
                 var columns = series.GetProperty("columns").EnumerateArray().Select(c => c.GetString() ?? string.Empty).ToArray();
-                foreach (var row in series.GetProperty("values").EnumerateArray())
+                if (!series.TryGetProperty("values", out var rows))
+                {
+                    continue;
+                }
+
+                foreach (var row in rows.EnumerateArray())
                 {
                     var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                    if (series.TryGetProperty("tags", out var tags))
+                    {
+                        foreach (var tag in tags.EnumerateObject())
+                        {
+                            values[tag.Name] = tag.Value;
+                        }
+                    }
+
                     var i = 0;
                     foreach (var cell in row.EnumerateArray())
                     {
@@ -64,15 +83,10 @@ internal static class InfluxQueryResults
                         i++;
                     }
 
-                    if (ToReading(name, values) is { } reading)
-                    {
-                        readings.Add(reading);
-                    }
+                    yield return (name, values);
                 }
             }
         }
-
-        return readings;
     }
 
     private static ReadingMessage? ToReading(string? measurement, Dictionary<string, JsonElement> row)

@@ -31,6 +31,17 @@ internal sealed class InfluxReadingQueries(InfluxHttpApi api)
         return [.. readings.OrderBy(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        // GROUP BY "patient" makes one group per patient per measurement, and LIMIT applies per group: the newest
+        // point of each kind for each patient. The patient tag comes back in the series' tags, not the columns.
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
+                    $"AND \"{InfluxSchema.PatientTag}\" != {InfluxQl.String(InfluxSchema.Unassigned)} " +
+                    $"GROUP BY \"{InfluxSchema.PatientTag}\" ORDER BY time DESC LIMIT 1";
+        return PatientLatestReadings.Group(await QueryReadingsAsync(query, ct));
+    }
+
     private static string EpochNs(DateTimeOffset time) =>
         checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
 

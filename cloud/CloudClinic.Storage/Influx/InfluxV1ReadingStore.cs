@@ -16,6 +16,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
 {
     private readonly InfluxHttpApi _api;
     private readonly InfluxReadingQueries _queries;
+    private readonly InfluxDailyQueries _daily;
     private readonly InfluxOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -29,6 +30,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         _options = options;
         _api = new InfluxHttpApi(http, options);
         _queries = new InfluxReadingQueries(_api);
+        _daily = new InfluxDailyQueries(_api);
         _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
     }
 
@@ -131,6 +133,37 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         ArgumentNullException.ThrowIfNull(patientId);
         await EnsureCreatedAsync(ct);
         return await _queries.ForPatientAsync(patientId, from, to, ct);
+    }
+
+    public async Task<IReadOnlyList<DailyBloodPressure>> DailyBloodPressureAsync(string patientId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.BloodPressureAsync(patientId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<DailyGlucose>> DailyGlucoseAsync(string patientId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.GlucoseAsync(patientId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        await EnsureCreatedAsync(ct);
+        return await _queries.LatestPerPatientAsync(clinicId, ct);
+    }
+
+    public async Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.CountsAsync(clinicId, days, ct);
     }
 
     private async Task CreateDatabaseAsync(CancellationToken ct)

@@ -20,6 +20,7 @@ public sealed partial class InfluxV2ReadingStore : IReadingStore, IReadingStoreP
     private readonly InfluxDBClient _client;
     private readonly InfluxOptions _options;
     private readonly InfluxReadingQueries _queries;
+    private readonly InfluxDailyQueries _daily;
     private readonly ILogger _logger;
     private volatile bool _checked;
 
@@ -36,7 +37,9 @@ public sealed partial class InfluxV2ReadingStore : IReadingStore, IReadingStoreP
             Bucket = options.Bucket,
             Timeout = options.Timeout,
         });
-        _queries = new InfluxReadingQueries(new InfluxHttpApi(http, options));
+        var api = new InfluxHttpApi(http, options);
+        _queries = new InfluxReadingQueries(api);
+        _daily = new InfluxDailyQueries(api);
         _logger = logger ?? NullLogger<InfluxV2ReadingStore>.Instance;
     }
 
@@ -106,6 +109,18 @@ public sealed partial class InfluxV2ReadingStore : IReadingStore, IReadingStoreP
 
     public Task<IReadOnlyList<ReadingMessage>> ForPatientAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         _queries.ForPatientAsync(patientId, from, to, ct);
+
+    public Task<IReadOnlyList<DailyBloodPressure>> DailyBloodPressureAsync(string patientId, LocalDayRange days, CancellationToken ct) =>
+        _daily.BloodPressureAsync(patientId, days, ct);
+
+    public Task<IReadOnlyList<DailyGlucose>> DailyGlucoseAsync(string patientId, LocalDayRange days, CancellationToken ct) =>
+        _daily.GlucoseAsync(patientId, days, ct);
+
+    public Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct) =>
+        _queries.LatestPerPatientAsync(clinicId, ct);
+
+    public Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct) =>
+        _daily.CountsAsync(clinicId, days, ct);
 
     public void Dispose() => _client.Dispose();
 

@@ -22,6 +22,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
         );
         CREATE INDEX IF NOT EXISTS ix_readings_clinic_time ON readings (clinic_id, measured_at_ms);
         CREATE INDEX IF NOT EXISTS ix_readings_patient_time ON readings (patient_id, measured_at_ms);
+        CREATE INDEX IF NOT EXISTS ix_readings_clinic_patient_kind_time ON readings (clinic_id, patient_id, kind, measured_at_ms);
         """;
 
     private const string Upsert = """
@@ -33,6 +34,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
         """;
 
     private readonly SqliteDatabase _database;
+    private readonly SqliteDailyQueries _daily;
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _created;
 
@@ -41,6 +43,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         _database = SqliteDatabase.FromPath(databasePath);
+        _daily = new SqliteDailyQueries(_database);
     }
 
     public async Task<string?> ProbeAsync(CancellationToken ct)
@@ -148,6 +151,37 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
             from.ToUnixTimeMilliseconds(),
             ct,
             to.ToUnixTimeMilliseconds());
+    }
+
+    public async Task<IReadOnlyList<DailyBloodPressure>> DailyBloodPressureAsync(string patientId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.BloodPressureAsync(patientId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<DailyGlucose>> DailyGlucoseAsync(string patientId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.GlucoseAsync(patientId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<PatientLatestReadings>> LatestPerPatientAsync(string clinicId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        await EnsureCreatedAsync(ct);
+        return await _daily.LatestPerPatientAsync(clinicId, ct);
+    }
+
+    public async Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentNullException.ThrowIfNull(days);
+        await EnsureCreatedAsync(ct);
+        return await _daily.CountsAsync(clinicId, days, ct);
     }
 
     private async Task<IReadOnlyList<ReadingMessage>> QueryAsync(string sql, string a, long b, CancellationToken ct, long? c = null)
