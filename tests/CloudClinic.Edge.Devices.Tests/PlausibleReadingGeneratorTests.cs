@@ -29,6 +29,18 @@ public class PlausibleReadingGeneratorTests
     }
 
     [Fact]
+    public void Next_BloodPressureMeterWithUrgentEveryThird_PulsesVary()
+    {
+        var generator = new PlausibleReadingGenerator(11);
+
+        var pulses = Enumerable.Range(1, 30)
+            .Select(i => ((BloodPressureRecord)generator.Next("S", i, At, "bloodPressure", urgent: i % 3 == 0)).PulseBpm)
+            .ToList();
+
+        Assert.True(pulses.Distinct().Count() > 10, string.Join(",", pulses));
+    }
+
+    [Fact]
     public void Next_ForcedUrgent_GivesUrgentValuesEveryTime()
     {
         var generator = new PlausibleReadingGenerator(5);
