@@ -22,6 +22,18 @@ internal sealed class EdgeOptions
     [Required(ErrorMessage = "Edge:OutboxPath is required (the SQLite file that keeps readings until the broker acknowledges them)")]
     public string OutboxPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Disk the outbox database may use (SQLite pages in use plus the WAL file). When the next commit would pass it
+    /// the gateway refuses new readings and raises an alarm; it never overwrites what it holds (DESIGN.md §5).
+    /// </summary>
+    public long OutboxBudgetBytes { get; set; } = DefaultOutboxBudgetBytes;
+
+    /// <summary>256 MiB: about half a million readings, weeks of a busy clinic offline, small for any SD card.</summary>
+    public const long DefaultOutboxBudgetBytes = 256L * 1024 * 1024;
+
+    /// <summary>Below this the schema and one commit's headroom leave no room for readings.</summary>
+    public const long MinOutboxBudgetBytes = 64L * 1024;
+
     public List<StationOptions> Stations { get; set; } = [];
 
     /// <summary>Status is republished when it changes, but not more often than this.</summary>
