@@ -10,6 +10,7 @@ public class ConfigurationTests
     [InlineData("Edge:OutboxBudgetBytes", "0")]
     [InlineData("Edge:OutboxBudgetBytes", "-1")]
     [InlineData("Edge:OutboxBudgetBytes", "1000")]
+    [InlineData("Edge:OutboxBudgetBytes", "lots")]
     [InlineData("Mqtt:Url", "http://broker:1883")]
     [InlineData("Mqtt:Url", "mqtt://broker:1883/path")]
     [InlineData("Mqtt:CaFile", "/nonexistent/ca.pem")]

@@ -10,6 +10,12 @@ internal sealed class EdgeOptions
     /// <summary>Clinic and gateway ids are <c>[a-z0-9-]{1,64}</c>: they appear in MQTT topics (DESIGN.md §3).</summary>
     public const string IdPattern = "^[a-z0-9-]{1,64}$";
 
+    /// <summary>256 MiB: about half a million readings, weeks of a busy clinic offline, small for any SD card.</summary>
+    public const long DefaultOutboxBudgetBytes = 256L * 1024 * 1024;
+
+    /// <summary>Below this the schema and one commit's headroom leave no room for readings.</summary>
+    public const long MinOutboxBudgetBytes = 64L * 1024;
+
     [Required(ErrorMessage = "Edge:ClinicId is required")]
     [RegularExpression(IdPattern, ErrorMessage = "Edge:ClinicId must be 1-64 characters of a-z, 0-9 and '-' (it is part of MQTT topics)")]
     public string ClinicId { get; set; } = string.Empty;
@@ -27,12 +33,6 @@ internal sealed class EdgeOptions
     /// the gateway refuses new readings and raises an alarm; it never overwrites what it holds (DESIGN.md §5).
     /// </summary>
     public long OutboxBudgetBytes { get; set; } = DefaultOutboxBudgetBytes;
-
-    /// <summary>256 MiB: about half a million readings, weeks of a busy clinic offline, small for any SD card.</summary>
-    public const long DefaultOutboxBudgetBytes = 256L * 1024 * 1024;
-
-    /// <summary>Below this the schema and one commit's headroom leave no room for readings.</summary>
-    public const long MinOutboxBudgetBytes = 64L * 1024;
 
     public List<StationOptions> Stations { get; set; } = [];
 
