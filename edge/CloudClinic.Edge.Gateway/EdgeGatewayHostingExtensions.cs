@@ -30,6 +30,7 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
 
         services.TryAddSingleton<OutboxDatabase>();
+        services.TryAddSingleton<OutboxBudget>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<RejectedFrameStore>();
         services.TryAddSingleton<GatewayStatusBoard>();

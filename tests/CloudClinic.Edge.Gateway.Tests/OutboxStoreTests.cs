@@ -2,6 +2,7 @@ using CloudClinic.Contracts;
 using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Edge.Gateway.Tests;
@@ -39,8 +40,8 @@ public sealed class OutboxStoreTests : IDisposable
     {
         var outbox = Open();
 
-        Assert.True(outbox.TryAdd(Bp("a", 128, 80)));
-        Assert.False(outbox.TryAdd(Bp("a", 128, 80)));
+        Assert.Equal(OutboxAddResult.Added, outbox.TryAdd(Bp("a", 128, 80)));
+        Assert.Equal(OutboxAddResult.Duplicate, outbox.TryAdd(Bp("a", 128, 80)));
 
         Assert.Equal(1, outbox.Count);
     }
@@ -105,13 +106,25 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.True(outbox.WaitForAdditionAsync(seen, CancellationToken.None).IsCompleted);
     }
 
-    private OutboxStore Open()
+    internal static OutboxStore Open(OutboxDatabase database, IOptions<EdgeOptions> options, out OutboxBudget budget)
     {
-        var database = Database(1000, out var options);
-        return new OutboxStore(database, new RejectedFrameStore(database, options, TimeProvider.System));
+        budget = new OutboxBudget(database, options, TimeProvider.System, NullLogger<OutboxBudget>.Instance);
+        return new OutboxStore(database, new RejectedFrameStore(database, budget, options, TimeProvider.System), budget);
     }
 
-    private RejectedFrameStore OpenRejectedFrames(int kept) => new(Database(kept, out var options), options, TimeProvider.System);
+    internal static ReadingMessage Bp(string id, double systolic, double diastolic) => Reading(id, ReadingKinds.BloodPressure) with
+    {
+        Systolic = systolic,
+        Diastolic = diastolic,
+    };
+
+    private OutboxStore Open() => Open(Database(1000, out var options), options, out _);
+
+    private RejectedFrameStore OpenRejectedFrames(int kept)
+    {
+        var database = Database(kept, out var options);
+        return new(database, new OutboxBudget(database, options, TimeProvider.System, NullLogger<OutboxBudget>.Instance), options, TimeProvider.System);
+    }
 
     private OutboxDatabase Database(int rejectedKept, out IOptions<EdgeOptions> options)
     {
@@ -120,12 +133,6 @@ public sealed class OutboxStoreTests : IDisposable
         _databases.Add(database);
         return database;
     }
-
-    private static ReadingMessage Bp(string id, double systolic, double diastolic) => Reading(id, ReadingKinds.BloodPressure) with
-    {
-        Systolic = systolic,
-        Diastolic = diastolic,
-    };
 
     private static ReadingMessage Glucose(string id, double mmolL, string? outOfRange) => Reading(id, ReadingKinds.Glucose) with
     {

@@ -11,6 +11,9 @@ namespace CloudClinic.Edge.Gateway.Acquisition;
 /// The CCLP/1 driver of one station (DESIGN.md §5): link bytes → frame reader → parser → wire reading → outbox.
 /// Each reading is committed before the next frame is looked at; the link reads nothing further meanwhile (the
 /// OS buffers the port). A frame that cannot be used is counted, logged with its reason and kept with its bytes.
+/// When the outbox budget is reached the reading is not committed: CCLP meters push and take no acknowledgement, so
+/// the frame is counted as refused and kept as a rejected frame "outbox full" if that still fits (OutboxBudget logs
+/// and raises the alarm).
 /// </summary>
 internal sealed partial class StationDriver(
     ReadingSource source,
@@ -24,6 +27,7 @@ internal sealed partial class StationDriver(
 {
     private static readonly TimeSpan CommitRetryMin = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CommitRetryMax = TimeSpan.FromSeconds(10);
+    private const string OutboxFullReason = "outbox full";
     private readonly LineProtocolFrameReader _reader = new();
     private string? _lastConnectFailure;
 
@@ -92,21 +96,26 @@ internal sealed partial class StationDriver(
         }
 
         var reading = ReadingMapper.Map(record, source, timeProvider.GetUtcNow());
-        var added = await CommitAsync(reading, cancellationToken);
-        if (added)
+        switch (await CommitAsync(reading, cancellationToken))
         {
-            counters.Committed();
-            LogCommitted(logger, Station, reading.ReadingId, reading.Kind);
-        }
-        else
-        {
-            counters.Duplicate();
-            LogDuplicate(logger, Station, reading.ReadingId);
+            case OutboxAddResult.Added:
+                counters.Committed();
+                LogCommitted(logger, Station, reading.ReadingId, reading.Kind);
+                break;
+            case OutboxAddResult.Duplicate:
+                counters.Duplicate();
+                LogDuplicate(logger, Station, reading.ReadingId);
+                break;
+            default:
+                counters.Refused();
+                LogRefused(logger, Station, reading.ReadingId);
+                Keep(frame.Bytes.Span, OutboxFullReason);
+                break;
         }
     }
 
     /// <summary>Retries until the row is on disk: dropping a parsed reading because the disk hiccuped is not an option.</summary>
-    private async Task<bool> CommitAsync(Contracts.ReadingMessage reading, CancellationToken cancellationToken)
+    private async Task<OutboxAddResult> CommitAsync(Contracts.ReadingMessage reading, CancellationToken cancellationToken)
     {
         var delay = CommitRetryMin;
         while (true)
@@ -128,9 +137,18 @@ internal sealed partial class StationDriver(
     {
         counters.Rejected();
         LogRejected(logger, Station, reason, Convert.ToHexString(raw[..Math.Min(raw.Length, 48)]));
+        Keep(raw, reason);
+    }
+
+    private void Keep(ReadOnlySpan<byte> raw, string reason)
+    {
         try
         {
-            rejectedFrames.Add(Station, reason, raw);
+            if (!rejectedFrames.Add(Station, reason, raw))
+            {
+                counters.RejectedNotKept();
+                LogRejectedOverBudget(logger, Station, reason);
+            }
         }
         catch (SqliteException ex)
         {
@@ -158,6 +176,12 @@ internal sealed partial class StationDriver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Station {Station}: frame rejected: {Reason} (bytes {RawHex})")]
     private static partial void LogRejected(ILogger logger, string station, string reason, string rawHex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Station {Station}: reading {ReadingId} refused: outbox full (the outbox logs a rate-limited warning)")]
+    private static partial void LogRefused(ILogger logger, string station, string readingId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Station {Station}: rejected frame ({Reason}) counted but not kept: outbox budget reached")]
+    private static partial void LogRejectedOverBudget(ILogger logger, string station, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Station {Station}: could not keep a rejected frame in the outbox database")]
     private static partial void LogRejectedNotKept(ILogger logger, Exception exception, string station);

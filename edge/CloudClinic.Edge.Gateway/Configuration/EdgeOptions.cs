@@ -10,6 +10,12 @@ internal sealed class EdgeOptions
     /// <summary>Clinic and gateway ids are <c>[a-z0-9-]{1,64}</c>: they appear in MQTT topics (DESIGN.md §3).</summary>
     public const string IdPattern = "^[a-z0-9-]{1,64}$";
 
+    /// <summary>256 MiB: about half a million readings, weeks of a busy clinic offline, small for any SD card.</summary>
+    public const long DefaultOutboxBudgetBytes = 256L * 1024 * 1024;
+
+    /// <summary>Below this the schema and one commit's headroom leave no room for readings.</summary>
+    public const long MinOutboxBudgetBytes = 64L * 1024;
+
     [Required(ErrorMessage = "Edge:ClinicId is required")]
     [RegularExpression(IdPattern, ErrorMessage = "Edge:ClinicId must be 1-64 characters of a-z, 0-9 and '-' (it is part of MQTT topics)")]
     public string ClinicId { get; set; } = string.Empty;
@@ -21,6 +27,12 @@ internal sealed class EdgeOptions
     /// <summary>SQLite file of the outbox (created if missing, with its directory).</summary>
     [Required(ErrorMessage = "Edge:OutboxPath is required (the SQLite file that keeps readings until the broker acknowledges them)")]
     public string OutboxPath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Disk the outbox database may use (SQLite pages in use plus the WAL file). When the next commit would pass it
+    /// the gateway refuses new readings and raises an alarm; it never overwrites what it holds (DESIGN.md §5).
+    /// </summary>
+    public long OutboxBudgetBytes { get; set; } = DefaultOutboxBudgetBytes;
 
     public List<StationOptions> Stations { get; set; } = [];
 

@@ -19,6 +19,11 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
             return ValidateOptionsResult.Fail(failures);
         }
 
+        if (options.OutboxBudgetBytes < EdgeOptions.MinOutboxBudgetBytes)
+        {
+            failures.Add($"{EdgeOptions.SectionName}:{nameof(EdgeOptions.OutboxBudgetBytes)} {options.OutboxBudgetBytes} must be at least {EdgeOptions.MinOutboxBudgetBytes} (64 KiB)");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Stations.Count; i++)
         {

@@ -15,6 +15,9 @@ internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnviron
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
 
+    /// <summary>The database file; SQLite keeps the write-ahead log next to it in <c>{FilePath}-wal</c>.</summary>
+    public string FilePath { get; } = Path.GetFullPath(options.Value.OutboxPath, environment.ContentRootPath);
+
     /// <summary>Opens (and creates) the database now, so a bad path fails start-up instead of the first reading.</summary>
     public void EnsureOpen() => Use(_ => 0);
 
@@ -39,7 +42,7 @@ internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnviron
     private SqliteConnection Open()
     {
         // A relative path is relative to the content root (the app's directory for the Edge host), not the shell's.
-        var path = Path.GetFullPath(options.Value.OutboxPath, environment.ContentRootPath);
+        var path = FilePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -51,8 +54,16 @@ internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnviron
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = """
+            // auto_vacuum takes effect only on a new file (before the first table): deleted rows then give their pages
+            // back to the file system on incremental_vacuum. An older file keeps its free pages, which the budget
+            // counts as free and new rows reuse. The WAL is checkpointed and cut back to a quarter of the budget
+            // (at most SQLite's default 1000 pages) so the log cannot eat the budget (OutboxBudget).
+            var walPages = Math.Clamp(options.Value.OutboxBudgetBytes / 4 / 4096, 1, 1000);
+            command.CommandText = $"""
+                PRAGMA auto_vacuum = INCREMENTAL;
                 PRAGMA journal_mode = WAL;
+                PRAGMA wal_autocheckpoint = {walPages};
+                PRAGMA journal_size_limit = {walPages * 4096};
                 PRAGMA synchronous = FULL;
                 PRAGMA busy_timeout = 5000;
                 CREATE TABLE IF NOT EXISTS outbox (

@@ -6,9 +6,10 @@ namespace CloudClinic.Edge.Gateway.Outbox;
 
 /// <summary>
 /// The durable outbox (DESIGN.md §5). Keyed by readingId — a reading read twice is one row. Served urgent-looking
-/// first, then oldest first; a row is deleted only after the broker acknowledged it.
+/// first, then oldest first; a row is deleted only after the broker acknowledged it. Within <see cref="OutboxBudget"/>:
+/// a reading that would pass the budget is refused, nothing stored is ever dropped to make room.
 /// </summary>
-internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore rejectedFrames)
+internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore rejectedFrames, OutboxBudget budget)
 {
     private long _count = -1;
     private long _additions;
@@ -30,13 +31,25 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
     /// <summary>Increments with every added row; pair with <see cref="WaitForAdditionAsync"/> to never miss one.</summary>
     public long AdditionVersion => Interlocked.Read(ref _additions);
 
-    /// <summary>Commits a reading; false when a row with the same readingId is already waiting (a duplicate read).</summary>
-    public bool TryAdd(ReadingMessage reading)
+    /// <summary>Commits a reading, unless a row with the same readingId is already waiting or the budget is reached.</summary>
+    public OutboxAddResult TryAdd(ReadingMessage reading)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(reading, ContractJsonContext.Default.ReadingMessage);
-        var added = database.Use(connection =>
+        var result = database.Use(connection =>
         {
             LoadCount(connection);
+            if (!budget.Fits(connection, payload.Length, out var usedBytes))
+            {
+                // A duplicate needs no room: say so rather than raise the alarm for it.
+                if (Exists(connection, reading.ReadingId))
+                {
+                    return OutboxAddResult.Duplicate;
+                }
+
+                budget.Refuse(payload.Length, usedBytes);
+                return OutboxAddResult.Refused;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT OR IGNORE INTO outbox (reading_id, urgent, received_at, payload) VALUES ($id, $urgent, $received, $payload)";
             command.Parameters.AddWithValue("$id", reading.ReadingId);
@@ -45,21 +58,22 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
             command.Parameters.AddWithValue("$payload", payload);
             if (command.ExecuteNonQuery() != 1)
             {
-                return false;
+                return OutboxAddResult.Duplicate;
             }
 
             Interlocked.Increment(ref _count);
             Interlocked.Increment(ref _additions);
             Interlocked.Exchange(ref _added, NewSignal()).TrySetResult();
-            return true;
+            budget.Recheck(connection);
+            return OutboxAddResult.Added;
         });
 
-        if (added)
+        if (result == OutboxAddResult.Added)
         {
             Changed?.Invoke();
         }
 
-        return added;
+        return result;
     }
 
     /// <summary>Completes when a reading was added after <paramref name="seenVersion"/> was read.</summary>
@@ -107,7 +121,7 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
         // A row that can no longer be read must neither block the queue nor vanish: it moves to rejected_frames.
         foreach (var (id, payload, reason) in corrupt)
         {
-            rejectedFrames.Add("outbox", reason, payload);
+            rejectedFrames.Add("outbox", reason, payload, withinBudget: false);
             Delete([id]);
         }
 
@@ -134,6 +148,8 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
 
             transaction.Commit();
             Interlocked.Add(ref _count, -count);
+            ReclaimSpace(connection);
+            budget.Recheck(connection);
             return count;
         });
 
@@ -143,6 +159,30 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Gives free pages back to the file system once a quarter of the file is free (a file created with
+    /// auto_vacuum=INCREMENTAL; on an older file the pragma does nothing and the free pages are reused instead).
+    /// Not after every batch: moving pages costs writes while a backlog replays.
+    /// </summary>
+    private static void ReclaimSpace(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT freelist_count > 0 AND freelist_count * 4 >= page_count FROM pragma_freelist_count, pragma_page_count";
+        if ((long)command.ExecuteScalar()! == 1)
+        {
+            command.CommandText = "PRAGMA incremental_vacuum";
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static bool Exists(SqliteConnection connection, string readingId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM outbox WHERE reading_id = $id)";
+        command.Parameters.AddWithValue("$id", readingId);
+        return (long)command.ExecuteScalar()! == 1;
     }
 
     /// <summary>Reads the row count once (under the database lock); afterwards it is kept in step in memory.</summary>

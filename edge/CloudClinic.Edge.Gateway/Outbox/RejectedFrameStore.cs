@@ -5,15 +5,25 @@ namespace CloudClinic.Edge.Gateway.Outbox;
 
 /// <summary>
 /// Frames the gateway could not use, with reason and raw bytes, for an admin to look at (DESIGN.md §3: rejected,
-/// counted and kept, never dropped silently). Only the newest <c>Edge:RejectedFramesKept</c> are kept.
+/// counted and kept, never dropped silently). Only the newest <c>Edge:RejectedFramesKept</c> are kept, and only
+/// within the disk budget: a noisy line must not fill the disk that readings need.
 /// </summary>
-internal sealed class RejectedFrameStore(OutboxDatabase database, IOptions<EdgeOptions> options, TimeProvider timeProvider)
+internal sealed class RejectedFrameStore(OutboxDatabase database, OutboxBudget budget, IOptions<EdgeOptions> options, TimeProvider timeProvider)
 {
-    public void Add(string station, string reason, ReadOnlySpan<byte> raw)
+    /// <summary>
+    /// Keeps a frame; false when it does not fit the budget (the caller counts and logs it). A row moved out of the
+    /// outbox passes <paramref name="withinBudget"/> false: it frees as much as it takes.
+    /// </summary>
+    public bool Add(string station, string reason, ReadOnlySpan<byte> raw, bool withinBudget = true)
     {
         var bytes = raw.ToArray();
-        database.Use(connection =>
+        return database.Use(connection =>
         {
+            if (withinBudget && !budget.Fits(connection, bytes.Length + reason.Length + station.Length, out _))
+            {
+                return false;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO rejected_frames (station, received_at, reason, raw) VALUES ($station, $at, $reason, $raw);
@@ -24,7 +34,8 @@ internal sealed class RejectedFrameStore(OutboxDatabase database, IOptions<EdgeO
             command.Parameters.AddWithValue("$reason", reason);
             command.Parameters.AddWithValue("$raw", bytes);
             command.Parameters.AddWithValue("$keep", options.Value.RejectedFramesKept);
-            return command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
+            return true;
         });
     }
 

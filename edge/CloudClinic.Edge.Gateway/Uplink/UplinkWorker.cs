@@ -41,6 +41,7 @@ internal sealed partial class UplinkWorker : BackgroundService
         StatusPublisher statusPublisher,
         GatewayStatusBoard board,
         OutboxStore outbox,
+        OutboxBudget budget,
         StatusSignal statusSignal,
         TimeProvider timeProvider,
         ILogger<UplinkWorker> logger)
@@ -49,6 +50,9 @@ internal sealed partial class UplinkWorker : BackgroundService
         (_statusPublisher, _statusSignal, _timeProvider, _logger) = (statusPublisher, statusSignal, timeProvider, logger);
         board.Changed += () => _statusSignal.Set();
         outbox.Changed += () => _statusSignal.Set();
+
+        // The outbox-full alarm (raised or cleared) goes out at once, past the status rate limit.
+        budget.Changed += () => _statusSignal.Set(force: true);
         _client.DisconnectedAsync += e =>
         {
             Volatile.Read(ref _connectionLost).TrySetResult();
