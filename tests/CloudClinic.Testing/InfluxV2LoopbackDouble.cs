@@ -107,7 +107,8 @@ public sealed class InfluxV2LoopbackDouble : IAsyncDisposable
             return;
         }
 
-        _listener.Stop();
+        // Close() alone: the managed HttpListener's Stop() releases the port and a later Close() removes the
+        // prefix again, which re-binds the port for a moment and fails if another process took it meanwhile.
         _listener.Close();
         try
         {
