@@ -1,5 +1,7 @@
 using CloudClinic.Edge;
 using CloudClinic.Edge.Gateway;
+using CloudClinic.Edge.Status;
+using CloudClinic.Edge.Watchdog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +12,21 @@ if (args is ["decode", ..])
 }
 
 // appsettings.json next to the binary, whatever the working directory (systemd, `dotnet run`, a shell elsewhere).
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args is ["status", ..] ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// `status [--json]`: the outbox the gateway would use, from the same configuration (appsettings + environment).
+if (args is ["status", ..])
+{
+    return StatusCommand.Run(args[1..], builder.Configuration["Edge:OutboxPath"], builder.Environment.ContentRootPath,
+        Console.Out, Console.Error, TimeProvider.System);
+}
+
 builder.Services.AddSystemd();
+builder.Services.AddSystemdWatchdog();
 builder.AddEdgeGateway();
 try
 {
