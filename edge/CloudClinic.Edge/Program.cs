@@ -28,9 +28,13 @@ if (args is ["status", ..])
 builder.Services.AddSystemd();
 builder.Services.AddSystemdWatchdog();
 builder.AddEdgeGateway();
+using var host = builder.Build();
+BackgroundService[] loops;
 try
 {
-    await builder.Build().RunAsync();
+    // Taken before RunAsync, which disposes the host's services when it returns.
+    loops = GatewayLoops.All(host.Services);
+    await host.RunAsync();
 }
 catch (OptionsValidationException ex)
 {
@@ -38,6 +42,15 @@ catch (OptionsValidationException ex)
     // RestartPreventExitStatus=78 stops a restart loop that could never succeed.
     await Console.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
     return 78;
+}
+
+// A loop that died stops the host (BackgroundServiceExceptionBehavior.StopHost) but RunAsync returns normally:
+// exit non-zero so that systemd's Restart=on-failure brings the gateway back.
+var failed = GatewayLoops.FirstFault(loops);
+if (failed is not null)
+{
+    await Console.Error.WriteLineAsync($"gateway stopped because a loop failed: {failed}");
+    return 1;
 }
 
 return 0;

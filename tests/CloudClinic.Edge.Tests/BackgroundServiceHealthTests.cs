@@ -18,6 +18,20 @@ public class BackgroundServiceHealthTests
         var problem = new BackgroundServiceHealth(provider).FindProblem();
 
         Assert.Equal("Loop stopped: broker client died", problem);
+        Assert.Equal("Loop: broker client died", GatewayLoops.FirstFault(GatewayLoops.All(provider)));
+    }
+
+    [Fact]
+    public async Task FirstFault_LoopCancelledAtShutdown_IsNotAFault()
+    {
+        // A loop that ends by OperationCanceledException when the host stops: a clean exit, not a restart.
+        await using var provider = Provider(new Loop(token => Task.Delay(Timeout.Infinite, token)));
+        var loop = provider.GetServices<IHostedService>().Single();
+        await loop.StartAsync(CancellationToken.None);
+
+        await loop.StopAsync(CancellationToken.None);
+
+        Assert.Null(GatewayLoops.FirstFault(GatewayLoops.All(provider)));
     }
 
     [Fact]
@@ -31,6 +45,7 @@ public class BackgroundServiceHealthTests
         }
 
         Assert.Null(new BackgroundServiceHealth(provider).FindProblem());
+        Assert.Null(GatewayLoops.FirstFault(GatewayLoops.All(provider)));
         running.SetResult();
     }
 

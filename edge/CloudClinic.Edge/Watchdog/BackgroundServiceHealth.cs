@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudClinic.Edge.Watchdog;
@@ -15,7 +14,7 @@ internal sealed class BackgroundServiceHealth(IServiceProvider services) : IGate
 
     public string? FindProblem()
     {
-        _loops ??= services.GetServices<IHostedService>().OfType<BackgroundService>().Where(s => s is not SystemdWatchdogService).ToArray();
+        _loops ??= GatewayLoops.All(services);
         foreach (var loop in _loops)
         {
             if (loop.ExecuteTask is { IsFaulted: true } or { IsCanceled: true })
