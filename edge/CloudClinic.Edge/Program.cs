@@ -1,5 +1,7 @@
 using CloudClinic.Edge;
 using CloudClinic.Edge.Gateway;
+using CloudClinic.Edge.Status;
+using CloudClinic.Edge.Watchdog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +12,29 @@ if (args is ["decode", ..])
 }
 
 // appsettings.json next to the binary, whatever the working directory (systemd, `dotnet run`, a shell elsewhere).
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args is ["status", ..] ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// `status [--json]`: the outbox the gateway would use, from the same configuration (appsettings + environment).
+if (args is ["status", ..])
+{
+    return StatusCommand.Run(args[1..], builder.Configuration["Edge:OutboxPath"], builder.Environment.ContentRootPath,
+        Console.Out, Console.Error, TimeProvider.System);
+}
+
 builder.Services.AddSystemd();
+builder.Services.AddSystemdWatchdog();
 builder.AddEdgeGateway();
+using var host = builder.Build();
+BackgroundService[] loops;
 try
 {
-    await builder.Build().RunAsync();
+    // Taken before RunAsync, which disposes the host's services when it returns.
+    loops = GatewayLoops.All(host.Services);
+    await host.RunAsync();
 }
 catch (OptionsValidationException ex)
 {
@@ -23,6 +42,15 @@ catch (OptionsValidationException ex)
     // RestartPreventExitStatus=78 stops a restart loop that could never succeed.
     await Console.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
     return 78;
+}
+
+// A loop that died stops the host (BackgroundServiceExceptionBehavior.StopHost) but RunAsync returns normally:
+// exit non-zero so that systemd's Restart=on-failure brings the gateway back.
+var failed = GatewayLoops.FirstFault(loops);
+if (failed is not null)
+{
+    await Console.Error.WriteLineAsync($"gateway stopped because a loop failed: {failed}");
+    return 1;
 }
 
 return 0;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the gateway for a Raspberry Pi (Raspberry Pi OS 64-bit): one self-contained file, no .NET needed on the Pi.
+# Output: artifacts/cloudclinic-gateway-linux-arm64/ (binary, its native SQLite library, appsettings.json) and a .tar.gz.
+# Native libraries stay beside the binary (no IncludeNativeLibrariesForSelfExtract): extracting them at start-up
+# would need a writable home directory, which the hardened unit (ProtectSystem=strict) does not give.
+# Usage: edge/deploy/publish-arm64.sh [Configuration]   (default Release; run from anywhere in the repo)
+set -euo pipefail
+
+configuration="${1:-Release}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+name="cloudclinic-gateway-linux-arm64"
+out="$repo/artifacts/$name"
+
+rm -rf "$out"
+dotnet publish "$repo/edge/CloudClinic.Edge" \
+  -c "$configuration" \
+  -r linux-arm64 \
+  --self-contained \
+  -p:PublishSingleFile=true \
+  -p:DebugType=none \
+  -o "$out"
+
+# The unit, the sample site config and the guide travel with the binary.
+cp "$repo/edge/deploy/cloudclinic-gateway.service" \
+   "$repo/edge/deploy/appsettings.site-sample.json" \
+   "$repo/edge/deploy/INSTALL.md" "$out/"
+
+tar -C "$repo/artifacts" -czf "$repo/artifacts/$name.tar.gz" "$name"
+echo "published: $out"
+du -sh "$out/CloudClinic.Edge" "$repo/artifacts/$name.tar.gz"
