@@ -5,6 +5,7 @@ using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
 using CloudClinic.Edge.Status;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -135,15 +136,16 @@ public sealed class StatusCommandTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 2, 0, 0, TimeSpan.Zero));
         using var database = OpenDatabase(path);
         var options = Options.Create(new EdgeOptions { OutboxPath = path });
-        var rejected = new RejectedFrameStore(database, options, time);
-        var outbox = new OutboxStore(database, rejected);
+        var budget = new OutboxBudget(database, options, time, NullLogger<OutboxBudget>.Instance);
+        var rejected = new RejectedFrameStore(database, budget, options, time);
+        var outbox = new OutboxStore(database, rejected, budget);
         Assert.True(CclpFrameDecoder.TryDecode("$CCBP,BP0042,17,20250301T081500+0800,182,112,,80,mmHg,*7E", "c1", "gw1", Now, out var urgent, out var reason), reason);
         ReadingMessage normal = urgent with { ReadingId = "normal-1", Systolic = 120, Diastolic = 80, ReceivedAt = new DateTimeOffset(2026, 1, 1, 1, 1, 1, TimeSpan.Zero) };
-        Assert.True(outbox.TryAdd(urgent with { ReceivedAt = Now.AddMinutes(-5) }));
-        Assert.True(outbox.TryAdd(normal));
-        Assert.True(outbox.TryAdd(normal with { ReadingId = "normal-2", ReceivedAt = Now.AddHours(-1) }));
+        Assert.Equal(OutboxAddResult.Added, outbox.TryAdd(urgent with { ReceivedAt = Now.AddMinutes(-5) }));
+        Assert.Equal(OutboxAddResult.Added, outbox.TryAdd(normal));
+        Assert.Equal(OutboxAddResult.Added, outbox.TryAdd(normal with { ReadingId = "normal-2", ReceivedAt = Now.AddHours(-1) }));
         // A duplicate read is one row: the backlog stays 3.
-        Assert.False(outbox.TryAdd(normal));
+        Assert.Equal(OutboxAddResult.Duplicate, outbox.TryAdd(normal));
         rejected.Add("bp-1", "unknown sentence", [0x24, 0x43]);
         time.SetUtcNow(new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero));
         rejected.Add("bp-2", "bad checksum", [0x24]);
