@@ -13,4 +13,26 @@ internal static class ProcessCpu
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
     }
+
+    /// <summary>
+    /// Waits until the process uses under 5% of a core over a one-second window (its background JIT done), at most
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public static async Task WaitUntilIdleAsync(int pid, TimeSpan limit)
+    {
+        var window = TimeSpan.FromSeconds(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = Used(pid);
+        while (clock.Elapsed < limit)
+        {
+            await Task.Delay(window);
+            var now = Used(pid);
+            if (now - before < window * 0.05)
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
 }

@@ -89,6 +89,10 @@ public sealed class StorageHostingExtensionsTests : IDisposable
     [InlineData("Influx:Url", "localhost:8086", "Influx:Url")]
     [InlineData("Influx:Database", "a;b", "Influx:Database")]
     [InlineData("Influx:Username", "admin", "Influx:Username and Influx:Password")]
+    [InlineData("Influx:RetentionPolicy", "keep forever", "Influx:RetentionPolicy")]
+    [InlineData("Influx:RetentionDuration", "30m", "Influx:RetentionDuration")]
+    [InlineData("Influx:RetentionDuration", "0d", "Influx:RetentionDuration")]
+    [InlineData("Influx:RetentionDuration", "10y", "Influx:RetentionDuration")]
     public async Task StartAsync_BadKey_FailsNamingTheKey(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { ["Storage:Readings"] = "influx", [key] = value };

@@ -9,7 +9,7 @@ namespace CloudClinic.Storage.Influx;
 /// HTTP to InfluxDB's v1-style API (<c>/write</c>, <c>/query</c>, <c>/ping</c>): base URL, Basic (v1) or Token (v2) auth, and the mapping of transport failures (refused connection,
 /// timeout) and unexpected statuses to <see cref="ReadingStoreFailure.Transient"/>.
 /// </summary>
-internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
+internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options, TimeProvider time)
 {
     public Uri BaseUrl { get; } = new(options.Url.TrimEnd('/') + "/");
 
@@ -22,6 +22,11 @@ internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
             ["epoch"] = "ms",
             ["q"] = query,
         };
+        if (options.QueryRetentionPolicy is { } retentionPolicy)
+        {
+            parameters["rp"] = retentionPolicy;
+        }
+
         using var response = await SendAsync(() =>
         {
             if (method == HttpMethod.Get)
@@ -113,6 +118,5 @@ internal sealed class InfluxHttpApi(HttpClient http, InfluxOptions options)
         return body.Length > 500 ? body[..500] : body;
     }
 
-    public static TimeSpan? RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter?.Delta is { } delta && delta > TimeSpan.Zero ? delta : null;
+    public TimeSpan? RetryAfter(HttpResponseMessage response) => RetryAfterHint.From(response.Headers.RetryAfter, time.GetUtcNow());
 }

@@ -35,6 +35,18 @@ public sealed class InfluxOptions
     /// <summary>v2: an API token with write (and read) permission on <see cref="Bucket"/>.</summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// v1: a retention policy created on first start as the database's default and named on every write and query;
+    /// unset = the database's own default (<c>autogen</c>, kept forever).
+    /// </summary>
+    public string? RetentionPolicy { get; set; }
+
+    /// <summary>v1: the policy's InfluxQL duration, <c>INF</c> (keep forever: medical records) or e.g. <c>520w</c>; at least 1 h.</summary>
+    public string RetentionDuration { get; set; } = "INF";
+
+    /// <summary>The <c>rp</c> of InfluxQL queries: the configured policy (v1); v2 buckets carry their own retention.</summary>
+    internal string? QueryRetentionPolicy => Dialect == DialectV1 ? RetentionPolicy : null;
+
     /// <summary>The <c>db</c> of InfluxQL queries: the database (v1) or the bucket's DBRP name (v2).</summary>
     internal string QueryDatabase => Dialect == DialectV2 ? Bucket ?? string.Empty : Database;
 

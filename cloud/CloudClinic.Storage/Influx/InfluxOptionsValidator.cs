@@ -54,6 +54,16 @@ internal sealed class InfluxOptionsValidator(IOptions<ReadingStorageOptions> sto
             failures.Add($"Influx:Database must be a non-empty name of letters, digits, '_' or '-' (got '{options.Database}')");
         }
 
+        if (options.RetentionPolicy is not null && !IsName(options.RetentionPolicy))
+        {
+            failures.Add($"Influx:RetentionPolicy must be a name of letters, digits, '_' or '-' (got '{options.RetentionPolicy}')");
+        }
+
+        if (!IsRetentionDuration(options.RetentionDuration))
+        {
+            failures.Add($"Influx:RetentionDuration must be INF or a whole number of hours, days or weeks of at least 1h, e.g. 520w (got '{options.RetentionDuration}')");
+        }
+
         if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
         {
             failures.Add("Influx:Username and Influx:Password must be set together");
@@ -82,6 +92,13 @@ internal sealed class InfluxOptionsValidator(IOptions<ReadingStorageOptions> sto
             failures.Add("Influx:Username/Influx:Password are for Influx:Dialect 'v1'; 'v2' authenticates with Influx:Token");
         }
     }
+
+    /// <summary>InfluxQL duration literals InfluxDB accepts for a policy: INF, or n h/d/w (minimum 1h).</summary>
+    private static bool IsRetentionDuration(string? duration) =>
+        duration == "INF"
+        || (duration is { Length: >= 2 } && duration[^1] is 'h' or 'd' or 'w'
+            && int.TryParse(duration.AsSpan(0, duration.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count >= 1);
 
     private static bool IsName(string? name) =>
         !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');

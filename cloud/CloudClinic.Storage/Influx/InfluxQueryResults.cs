@@ -13,9 +13,18 @@ internal static class InfluxQueryResults
     /// <summary>Throws <see cref="ReadingStoreException"/> (Rejected) when InfluxDB reported an error for any statement.</summary>
     public static void ThrowIfError(JsonElement root)
     {
+        if (FirstError(root) is { } error)
+        {
+            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"InfluxDB query failed: {error}");
+        }
+    }
+
+    /// <summary>The request's or the first statement's error text, or null when every statement succeeded.</summary>
+    public static string? FirstError(JsonElement root)
+    {
         if (root.TryGetProperty("error", out var error))
         {
-            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"InfluxDB query failed: {error.GetString()}");
+            return error.GetString() ?? "(no text)";
         }
 
         if (root.TryGetProperty("results", out var results))
@@ -24,10 +33,12 @@ internal static class InfluxQueryResults
             {
                 if (result.TryGetProperty("error", out var statementError))
                 {
-                    throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"InfluxDB query failed: {statementError.GetString()}");
+                    return statementError.GetString() ?? "(no text)";
                 }
             }
         }
+
+        return null;
     }
 
     public static List<ReadingMessage> ReadReadings(JsonElement root) =>

@@ -23,12 +23,13 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
     private volatile bool _created;
 
     /// <param name="http">Its <see cref="HttpClient.Timeout"/> is the per-request timeout; the store does not dispose it.</param>
-    public InfluxV1ReadingStore(HttpClient http, InfluxOptions options, ILogger<InfluxV1ReadingStore>? logger = null)
+    /// <param name="time">For HTTP-date <c>Retry-After</c> hints; the system clock when null.</param>
+    public InfluxV1ReadingStore(HttpClient http, InfluxOptions options, ILogger<InfluxV1ReadingStore>? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _api = new InfluxHttpApi(http, options);
+        _api = new InfluxHttpApi(http, options, time ?? TimeProvider.System);
         _queries = new InfluxReadingQueries(_api);
         _daily = new InfluxDailyQueries(_api);
         _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
@@ -75,7 +76,8 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         }
 
         await EnsureCreatedAsync(ct);
-        var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
+        var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms"
+                  + (_options.RetentionPolicy is { } rp ? $"&rp={Uri.EscapeDataString(rp)}" : string.Empty);
         using var response = await _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new LineProtocolContent(body),
@@ -101,7 +103,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
             _ => new ReadingStoreException(
                 ReadingStoreFailure.Transient,
                 $"InfluxDB write answered {(int)response.StatusCode}: {error}",
-                retryAfter: InfluxHttpApi.RetryAfter(response)),
+                retryAfter: _api.RetryAfter(response)),
         };
     }
 
@@ -173,6 +175,10 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
             using var created = await _api.QueryAsync($"CREATE DATABASE {InfluxQl.Identifier(_options.Database)}", HttpMethod.Post, ct);
             InfluxQueryResults.ThrowIfError(created.RootElement);
             LogDatabaseReady(_logger, _options.Database, _api.BaseUrl);
+            if (_options.RetentionPolicy is { } retentionPolicy)
+            {
+                await CreateRetentionPolicyAsync(retentionPolicy, ct);
+            }
         }
         catch (ReadingStoreException ex) when (ex.Kind == ReadingStoreFailure.Rejected)
         {
@@ -182,6 +188,38 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
             LogDatabaseExists(_logger, _options.Database, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Creates the configured retention policy as the database's default. One that already exists with other settings
+    /// is kept as it is and reported: shortening a policy deletes readings, so that is an operator's decision, never
+    /// the ingest's. Readings older than a finite policy are refused by InfluxDB ("points beyond retention policy")
+    /// and end up as dead letters with that reason, not dropped.
+    /// </summary>
+    private async Task CreateRetentionPolicyAsync(string retentionPolicy, CancellationToken ct)
+    {
+        var statement = $"CREATE RETENTION POLICY {InfluxQl.Identifier(retentionPolicy)} ON {InfluxQl.Identifier(_options.Database)} "
+                        + $"DURATION {_options.RetentionDuration} REPLICATION 1 DEFAULT";
+        using var created = await _api.QueryAsync(statement, HttpMethod.Post, ct);
+        var error = InfluxQueryResults.FirstError(created.RootElement);
+        if (error is null)
+        {
+            LogRetentionPolicyReady(_logger, retentionPolicy, _options.RetentionDuration);
+        }
+        else if (error.Contains("already exists", StringComparison.Ordinal))
+        {
+            LogRetentionPolicyKept(_logger, retentionPolicy, _options.Database, _options.RetentionDuration);
+        }
+        else
+        {
+            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"InfluxDB refused retention policy '{retentionPolicy}': {error}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB retention policy {RetentionPolicy} ({Duration}) is the default")]
+    private static partial void LogRetentionPolicyReady(ILogger logger, string retentionPolicy, string duration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB retention policy {RetentionPolicy} on {Database} exists with settings other than DURATION {Duration}; kept unchanged (change it by hand if intended)")]
+    private static partial void LogRetentionPolicyKept(ILogger logger, string retentionPolicy, string database, string duration);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB database {Database} ready at {Url}")]
     private static partial void LogDatabaseReady(ILogger logger, string database, Uri url);

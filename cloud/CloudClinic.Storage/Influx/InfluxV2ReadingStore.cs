@@ -37,7 +37,7 @@ public sealed partial class InfluxV2ReadingStore : IReadingStore, IReadingStoreP
             Bucket = options.Bucket,
             Timeout = options.Timeout,
         });
-        var api = new InfluxHttpApi(http, options);
+        var api = new InfluxHttpApi(http, options, TimeProvider.System);
         _queries = new InfluxReadingQueries(api);
         _daily = new InfluxDailyQueries(api);
         _logger = logger ?? NullLogger<InfluxV2ReadingStore>.Instance;
