@@ -20,7 +20,8 @@ Backlog record n (1-based), encoded here independently of the C# parsers (GATT S
 - 0x2A34 (only when n % 3 == 0): flags 0x02 (meal), sequence n, meal = 1 + (n // 3) % 5.
 
 Control interface org.cloudclinic.BleSim on "/" (for tests and the demo):
-  QueueBloodPressure(ay)      an indication the BP meter sends when (or as soon as) indications are on
+  QueueBloodPressure(q, ay)   a 0x2A35 indication or 0x2A36 notification the BP meter sends, in order, once
+                              (or as soon as) indications are on
   SetGlucoseBacklog(u n)      stored records 1..n
   AppendGlucoseRecords(u n)   n more records after the last one
   SetFault(s name, u value)   'disconnect-after' n (next transfer drops the link after n records, once),
@@ -257,7 +258,8 @@ def start_discovery(adapter):
 def flush_bp_queue():
     meter = STATE['meters']['bp']
     while meter.get('connected') and STATE['bpQueue']:
-        if not emit_value(meter['chars'][0x2A35], STATE['bpQueue'][0]):
+        uuid, value = STATE['bpQueue'][0]
+        if not emit_value(meter['chars'][uuid], value):
             break
         STATE['bpQueue'].pop(0)
     return False
@@ -340,9 +342,11 @@ def pump():
 
 # ---- control interface ------------------------------------------------------------------------------------
 
-@dbus.service.method(SIM_IFACE, in_signature='ay', out_signature='')
-def QueueBloodPressure(_self, value):
-    STATE['bpQueue'].append(bytes(value))
+@dbus.service.method(SIM_IFACE, in_signature='qay', out_signature='')
+def QueueBloodPressure(_self, uuid, value):
+    if uuid not in (0x2A35, 0x2A36):
+        raise dbus.exceptions.DBusException(f'0x{uuid:04X} is not a BP measurement', name=SIM_IFACE + '.BadUuid')
+    STATE['bpQueue'].append((int(uuid), bytes(value)))
     meter = STATE['meters']['bp']
     if meter.get('connected'):
         GLib.idle_add(flush_bp_queue)

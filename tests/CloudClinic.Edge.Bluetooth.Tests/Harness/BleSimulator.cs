@@ -83,7 +83,12 @@ public sealed class BleSimulator : IAsyncDisposable
         }
     }
 
-    public Task QueueBloodPressureAsync(byte[] value) => CallAsync("QueueBloodPressure", "ay", (ref MessageWriter w) => w.WriteArray(value));
+    /// <summary>A value the BP meter sends (0x2A35 indication or 0x2A36 notification) once indications are on.</summary>
+    public Task QueueBloodPressureAsync(ushort uuid, byte[] value) => CallAsync("QueueBloodPressure", "qay", (ref MessageWriter w) =>
+    {
+        w.WriteUInt16(uuid);
+        w.WriteArray(value);
+    });
 
     public Task SetGlucoseBacklogAsync(uint count) => CallAsync("SetGlucoseBacklog", "u", (ref MessageWriter w) => w.WriteUInt32(count));
 
