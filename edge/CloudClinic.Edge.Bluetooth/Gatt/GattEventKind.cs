@@ -1,0 +1,8 @@
+namespace CloudClinic.Edge.Bluetooth.Gatt;
+
+internal enum GattEventKind
+{
+    Value,
+    Disconnected,
+    Timeout,
+}
