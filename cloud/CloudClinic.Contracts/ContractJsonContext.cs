@@ -13,4 +13,5 @@ namespace CloudClinic.Contracts;
 [JsonSerializable(typeof(GatewayStatusMessage))]
 [JsonSerializable(typeof(GatewayCommandMessage))]
 [JsonSerializable(typeof(AlertEventMessage))]
+[JsonSerializable(typeof(RosterMessage))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -22,6 +22,9 @@ public static class Topics
 
     public static string Alerts(string clinicId) => $"{Root}/{clinicId}/alerts";
 
+    /// <summary>Retained, cloud → the clinic's gateways: the check-in roster (<see cref="RosterMessage"/>).</summary>
+    public static string Roster(string clinicId) => $"{Root}/{clinicId}/roster";
+
     /// <summary>Shared subscription so N ingest workers split the readings (MQTT 5, DESIGN.md §8).</summary>
     public static string SharedReadings(string group) => $"$share/{group}/{AllReadings}";
 

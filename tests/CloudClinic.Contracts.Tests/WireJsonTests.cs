@@ -17,6 +17,7 @@ public sealed class WireJsonTests
         { "status-online.json", typeof(GatewayStatusMessage) },
         { "alert-raised.json", typeof(AlertEventMessage) },
         { "command-check-in.json", typeof(GatewayCommandMessage) },
+        { "roster.json", typeof(RosterMessage) },
     };
 
     [Theory]
