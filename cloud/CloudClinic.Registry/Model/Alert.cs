@@ -25,6 +25,8 @@ public sealed class Alert
 
     public string? Station { get; set; }
 
+    public string? ResponsibleDoctorId { get; set; }
+
     /// <summary>"{rule}|{patient}" (or a gateway / single-reading key) while open; null once resolved.</summary>
     public string? OpenKey { get; set; }
 

@@ -82,6 +82,9 @@ namespace CloudClinic.Registry.Migrations.Postgres
                     b.Property<string>("ResolvedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResponsibleDoctorId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("text");

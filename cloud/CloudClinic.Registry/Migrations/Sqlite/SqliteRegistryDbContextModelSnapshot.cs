@@ -77,6 +77,9 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     b.Property<string>("ResolvedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleDoctorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -63,6 +63,7 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     GridId = table.Column<string>(type: "TEXT", nullable: true),
                     GatewayId = table.Column<string>(type: "TEXT", nullable: true),
                     Station = table.Column<string>(type: "TEXT", nullable: true),
+                    ResponsibleDoctorId = table.Column<string>(type: "TEXT", nullable: true),
                     OpenKey = table.Column<string>(type: "TEXT", nullable: true),
                     ReadingIdsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ValuesJson = table.Column<string>(type: "TEXT", nullable: false),

@@ -64,6 +64,7 @@ namespace CloudClinic.Registry.Migrations.Postgres
                     GridId = table.Column<string>(type: "text", nullable: true),
                     GatewayId = table.Column<string>(type: "text", nullable: true),
                     Station = table.Column<string>(type: "text", nullable: true),
+                    ResponsibleDoctorId = table.Column<string>(type: "text", nullable: true),
                     OpenKey = table.Column<string>(type: "text", nullable: true),
                     ReadingIdsJson = table.Column<string>(type: "text", nullable: false),
                     ValuesJson = table.Column<string>(type: "text", nullable: false),
