@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,10 @@ namespace CloudClinic.Registry;
 /// </summary>
 public sealed class RegistryDatabase
 {
+    // EF builds an internal service provider per distinct options: share them per connection string, so a second
+    // RegistryDatabase on the same registry (a restarted engine, another component) costs nothing.
+    private static readonly ConcurrentDictionary<string, DbContextOptions> SharedOptions = new(StringComparer.Ordinal);
+
     private readonly DbContextOptions _options;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
     private volatile bool _migrated;
@@ -18,26 +23,32 @@ public sealed class RegistryDatabase
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         IsPostgres = IsPostgresConnectionString(connectionString);
-        if (IsPostgres)
+        _options = SharedOptions.GetOrAdd(connectionString, Build);
+        if (!IsPostgres)
         {
-            _options = new DbContextOptionsBuilder<PostgresRegistryDbContext>()
+            SqliteDataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+    }
+
+    private static DbContextOptions Build(string connectionString)
+    {
+        if (IsPostgresConnectionString(connectionString))
+        {
+            return new DbContextOptionsBuilder<PostgresRegistryDbContext>()
                 .UseNpgsql(connectionString)
                 .Options;
         }
-        else
-        {
-            var sqlite = new SqliteConnectionStringBuilder(connectionString);
-            if (string.IsNullOrWhiteSpace(sqlite.DataSource))
-            {
-                throw new ArgumentException("the registry connection string has neither Host= (PostgreSQL) nor Data Source= (SQLite)", nameof(connectionString));
-            }
 
-            SqliteDataSource = sqlite.DataSource;
-            _options = new DbContextOptionsBuilder<SqliteRegistryDbContext>()
-                .UseSqlite(sqlite.ToString())
-                .AddInterceptors(SqliteDurabilityInterceptor.Instance)
-                .Options;
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(sqlite.DataSource))
+        {
+            throw new ArgumentException("the registry connection string has neither Host= (PostgreSQL) nor Data Source= (SQLite)", nameof(connectionString));
         }
+
+        return new DbContextOptionsBuilder<SqliteRegistryDbContext>()
+            .UseSqlite(sqlite.ToString())
+            .AddInterceptors(SqliteDurabilityInterceptor.Instance)
+            .Options;
     }
 
     public bool IsPostgres { get; }
