@@ -1,6 +1,7 @@
+using CloudClinic.Alerts.Engine;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts.Publishing;
-using CloudClinic.Alerts.Rules;
+using CloudClinic.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,26 +12,39 @@ namespace CloudClinic.Alerts;
 public static class AlertingHostingExtensions
 {
     /// <summary>
-    /// Registers the alert rules (<see cref="BpUrgentRule"/> in this build) as <see cref="IAlertRule"/>, the MQTT
-    /// <see cref="IAlertPublisher"/>, and the validated <c>Mqtt</c> options. Safe to call more than once.
+    /// The alert engine over the registry (<c>Storage:Registry</c>, migrated at start): <see cref="IAlertReadingSink"/>
+    /// for the ingest, <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
+    /// escalation), the outbox → MQTT publisher (<c>Mqtt:*</c>), all validated at start (<c>Alerts:*</c>). Safe to call
+    /// more than once.
     /// </summary>
     public static IHostApplicationBuilder AddAlerting(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(IAlertPublisher)))
+        if (services.Any(d => d.ServiceType == typeof(AlertEngine)))
         {
             return builder;
         }
 
+        builder.AddRegistry();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MqttOptions>()
             .BindConfiguration(MqttOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
-        services.AddSingleton<IAlertRule, BpUrgentRule>();
+        services.AddOptions<AlertOptions>()
+            .BindConfiguration(AlertOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IAlertPublisher, MqttAlertPublisher>();
+        services.AddSingleton<AlertOutboxSignal>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<AlertEvaluationQueue>();
+        services.AddSingleton<IAlertReadingSink>(sp => sp.GetRequiredService<AlertEvaluationQueue>());
+        services.AddHostedService<AlertEvaluationWorker>();
+        services.AddHostedService<AlertScheduleWorker>();
+        services.AddHostedService<AlertOutboxDispatcher>();
         return builder;
     }
 }

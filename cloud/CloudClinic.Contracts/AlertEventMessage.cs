@@ -44,4 +44,21 @@ public sealed record AlertEventMessage
     public string? By { get; init; }
 
     public string? Note { get; init; }
+
+    // Additive in v1 (absent = unknown, so older consumers and producers stay valid):
+
+    /// <summary>Grid of the patient, so a grid worker's page gets only its own people.</summary>
+    public string? GridId { get; init; }
+
+    /// <summary><see cref="AlertAudiences"/> to notify (DESIGN.md §6 "to" column), widened on escalation.</summary>
+    public IReadOnlyList<string>? Audience { get; init; }
+
+    /// <summary>The patient's responsible doctor (a registry user id), first in line for warnings.</summary>
+    public string? ResponsibleDoctorId { get; init; }
+
+    /// <summary>0 until escalated; 1 after the first escalation.</summary>
+    public int? EscalationLevel { get; init; }
+
+    /// <summary>While set and in the future the (patient, rule) is snoozed: show the event, do not ring.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
 }

@@ -87,6 +87,14 @@ public static class AlertSeverities
     public const string Ops = "ops";
 }
 
+public static class AlertAudiences
+{
+    public const string Doctors = "doctors";
+    public const string ResponsibleDoctor = "responsibleDoctor";
+    public const string GridWorker = "gridWorker";
+    public const string ClinicAdmin = "clinicAdmin";
+}
+
 public static class GatewayCommands
 {
     public const string CheckIn = "check-in";

@@ -6,7 +6,6 @@ using CloudClinic.Contracts;
 using CloudClinic.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -16,9 +15,20 @@ public sealed class MqttAlertPublisherTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private static AlertEventMessage Alert() =>
-        new BpUrgentRule(new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 1, 0, 0, TimeSpan.Zero)))
-            .Evaluate(BpUrgentRuleTests.Reading(185, 95))!;
+    private static AlertEventMessage Alert() => new()
+    {
+        Schema = AlertEventMessage.SchemaV1,
+        Event = AlertEvents.Raised,
+        AlertId = AlertIds.For(BpUrgentRule.RuleId, "r-1"),
+        Rule = BpUrgentRule.RuleId,
+        Severity = AlertSeverities.Urgent,
+        State = AlertStates.Open,
+        ClinicId = "clinic-a",
+        PatientId = "p-001",
+        ReadingIds = ["r-1"],
+        Values = new Dictionary<string, double> { ["systolic"] = 185, ["diastolic"] = 95 },
+        At = new DateTimeOffset(2025, 3, 1, 1, 0, 0, TimeSpan.Zero),
+    };
 
     [Fact]
     public async Task PublishAsync_Alert_ArrivesOnClinicAlertsTopicAtQos1()

@@ -1,71 +1,35 @@
+using CloudClinic.Alerts.CarePlans;
 using CloudClinic.Contracts;
 
 namespace CloudClinic.Alerts.Rules;
 
 /// <summary>
-/// Urgent blood pressure: SBP ≥ 180 or DBP ≥ 110 mmHg. 国家基本公共卫生服务规范（第三版）, 高血压患者健康管理服务规范:
-/// 收缩压≥180mmHg和/或舒张压≥110mmHg 须紧急转诊 (urgent referral). Fires for unassigned readings and for patients the
-/// registry does not know too (DESIGN.md §6): someone at that clinic just measured it, and the doctors must know now.
+/// Urgent blood pressure: SBP ≥ 180 or DBP ≥ 110 mmHg (plan limits; whole mmHg). 国家基本公共卫生服务规范（第三版）,
+/// 高血压患者健康管理服务规范: 收缩压≥180mmHg和/或舒张压≥110mmHg 须紧急转诊. Fires for unassigned readings and unknown
+/// patients too. Clears only when the reading is back under the patient's target, not merely under 180/110.
 /// </summary>
-public sealed class BpUrgentRule(TimeProvider timeProvider) : IAlertRule
+public sealed class BpUrgentRule : IReadingRule
 {
-    public const string RuleId = "bp-urgent";
-
-    public const int SystolicUrgentMmHg = 180;
-
-    public const int DiastolicUrgentMmHg = 110;
+    public const string RuleId = RuleIds.BpUrgent;
 
     public string Id => RuleId;
 
-    public AlertEventMessage? Evaluate(ReadingMessage reading)
+    public string Severity => AlertSeverities.Urgent;
+
+    public bool FiresWithoutPatient => true;
+
+    public RuleVerdict Evaluate(in ReadingFacts reading, CarePlanTargets plan)
     {
-        ArgumentNullException.ThrowIfNull(reading);
-        if (reading.Kind != ReadingKinds.BloodPressure)
+        if (reading.Kind != ReadingKinds.BloodPressure || reading.SystolicMmHg is not { } sbp || reading.DiastolicMmHg is not { } dbp)
         {
-            return null;
+            return RuleVerdict.NotApplicable;
         }
 
-        // The wire is always mmHg; a kPa meter's value arrives converted (1 kPa = 7.50062 mmHg) with a fraction,
-        // e.g. 24.0 kPa → 180.01. The 规范 and the meters speak whole mmHg, so compare the value rounded to whole
-        // mmHg: a conversion artefact such as 179.97 counts as 180, and 179.26 (23.9 kPa) as 179.
-        var systolic = WholeMmHg(reading.Systolic);
-        var diastolic = WholeMmHg(reading.Diastolic);
-        if (!(systolic >= SystolicUrgentMmHg || diastolic >= DiastolicUrgentMmHg))
-        {
-            return null;
-        }
-
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        AddValue(values, "systolic", reading.Systolic);
-        AddValue(values, "diastolic", reading.Diastolic);
-        AddValue(values, "pulse", reading.Pulse);
-        return new AlertEventMessage
-        {
-            Schema = AlertEventMessage.SchemaV1,
-            Event = AlertEvents.Raised,
-            AlertId = AlertIds.For(RuleId, reading.ReadingId),
-            Rule = RuleId,
-            Severity = AlertSeverities.Urgent,
-            State = AlertStates.Open,
-            ClinicId = reading.ClinicId,
-            PatientId = reading.PatientId,
-            GatewayId = reading.GatewayId,
-            Station = reading.Station,
-            ReadingIds = [reading.ReadingId],
-            Values = values,
-            Flags = reading.Flags,
-            At = timeProvider.GetUtcNow(),
-        };
+        return IsUrgent(sbp, dbp, plan) ? RuleVerdict.Fire
+            : BpAboveTargetRule.IsAboveTarget(sbp, dbp, plan) ? RuleVerdict.Hold
+            : RuleVerdict.Clear;
     }
 
-    private static double? WholeMmHg(double? value) =>
-        value is { } mmHg ? Math.Round(mmHg, MidpointRounding.AwayFromZero) : null;
-
-    private static void AddValue(Dictionary<string, double> values, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            values[name] = number;
-        }
-    }
+    public static bool IsUrgent(int systolicMmHg, int diastolicMmHg, CarePlanTargets plan) =>
+        systolicMmHg >= plan.SystolicUrgentMmHg || diastolicMmHg >= plan.DiastolicUrgentMmHg;
 }

@@ -1,5 +1,4 @@
-using CloudClinic.Alerts.Publishing;
-using CloudClinic.Alerts.Rules;
+using CloudClinic.Alerts.Engine;
 using CloudClinic.Contracts;
 using CloudClinic.Storage;
 using CloudClinic.Storage.DeadLetters;
@@ -12,15 +11,15 @@ namespace CloudClinic.Ingestion.Processing;
 /// <summary>
 /// Handles a batch of received messages up to the point where they may be acknowledged: refused ones go to the
 /// dead letters, valid readings are written to the store in one batch (retried while the store is down, split when
-/// it is too large, a refused reading dead-lettered), then the alert rules run and their events are published.
+/// it is too large, a refused reading dead-lettered), then the stored readings are handed to the alert engine's queue
+/// (evaluated off this path; an urgent-looking reading waits for its alert's durable commit before the ack).
 /// When this returns, everything in the batch is durable somewhere; when it throws, nothing may be acknowledged.
 /// </summary>
 internal sealed partial class IngestBatchProcessor
 {
     private readonly IReadingStore _store;
     private readonly IDeadLetterStore _deadLetters;
-    private readonly IAlertRule[] _rules;
-    private readonly IAlertPublisher _publisher;
+    private readonly IAlertReadingSink _alerts;
     private readonly IngestMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<IngestBatchProcessor> _logger;
@@ -31,8 +30,7 @@ internal sealed partial class IngestBatchProcessor
     public IngestBatchProcessor(
         IReadingStore store,
         IDeadLetterStore deadLetters,
-        IEnumerable<IAlertRule> rules,
-        IAlertPublisher publisher,
+        IAlertReadingSink alerts,
         IngestMetrics metrics,
         TimeProvider time,
         IOptions<IngestOptions> options,
@@ -40,8 +38,7 @@ internal sealed partial class IngestBatchProcessor
     {
         _store = store;
         _deadLetters = deadLetters;
-        _rules = [.. rules];
-        _publisher = publisher;
+        _alerts = alerts;
         _metrics = metrics;
         _time = time;
         _logger = logger;
@@ -84,10 +81,7 @@ internal sealed partial class IngestBatchProcessor
             await DeadLetterAsync(message, ct);
         }
 
-        foreach (var reading in stored)
-        {
-            await RaiseAlertsAsync(reading, ct);
-        }
+        await _alerts.SubmitAsync(stored, ct);
     }
 
     private async Task WriteAsync(List<(CheckedMessage Message, ReadingMessage Reading)> items, List<ReadingMessage> stored, CancellationToken ct)
@@ -155,38 +149,9 @@ internal sealed partial class IngestBatchProcessor
         LogDeadLettered(_logger, inbound.Topic, deadLetter.Id, reason);
     }
 
-    private async Task RaiseAlertsAsync(ReadingMessage reading, CancellationToken ct)
-    {
-        foreach (var rule in _rules)
-        {
-            AlertEventMessage? alert;
-            try
-            {
-                alert = rule.Evaluate(reading);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogRuleFailed(_logger, ex, rule.Id, reading.ReadingId);
-                continue;
-            }
-
-            if (alert is not null)
-            {
-                await _retry.ExecuteAsync(token => new ValueTask(_publisher.PublishAsync(alert, token)), ct);
-                LogAlertRaised(_logger, alert.AlertId, alert.Rule, reading.ReadingId, reading.ClinicId);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert rule {Rule} failed on reading {ReadingId}; no alert from it")]
-    private static partial void LogRuleFailed(ILogger logger, Exception exception, string rule, string readingId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a message on {Topic} as {DeadLetterId}: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, string topic, Guid deadLetterId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Splitting a batch of {Count} readings after the store answered {Kind}: {Reason}")]
     private static partial void LogSplitting(ILogger logger, int count, ReadingStoreFailure kind, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({Rule}) raised by reading {ReadingId} of clinic {ClinicId}")]
-    private static partial void LogAlertRaised(ILogger logger, string alertId, string rule, string readingId, string clinicId);
 }

@@ -1,0 +1,177 @@
+using CloudClinic.Alerts.Rules;
+using CloudClinic.Contracts;
+using CloudClinic.Registry;
+using CloudClinic.Registry.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Alerts.Engine;
+
+/// <summary>
+/// The alert lifecycle (DESIGN.md §6) over the registry: readings raise, update and resolve alerts; people
+/// acknowledge, resolve and snooze; a schedule escalates and finds silent patients and gateways. All state is in the
+/// registry, every change is audited and queued in the outbox in the same transaction, so a new engine on the same
+/// database carries on exactly where the last stopped. Calls are serialised per process; across processes the unique
+/// open key keeps one open alert per (patient, rule).
+/// </summary>
+public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider time, IOptions<AlertOptions> options, AlertOutboxSignal outbox)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AlertOptions _options = options.Value;
+
+    /// <summary>Evaluates stored readings in order; returns the events committed (already in the outbox).</summary>
+    public async Task<IReadOnlyList<AlertEventMessage>> ProcessReadingsAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        if (readings.Count == 0)
+        {
+            return [];
+        }
+
+        return await RunAsync(async changes =>
+        {
+            var db = changes.Db;
+            var patientIds = readings.Where(r => r.PatientId is not null).Select(r => r.PatientId!).Distinct().ToList();
+            var patients = await PatientContexts.LoadAsync(db, patientIds, changes.Now, ct);
+            var openAlerts = (await db.Alerts.Where(a => a.OpenKey != null && a.PatientId != null && patientIds.Contains(a.PatientId)).ToListAsync(ct))
+                .ToDictionary(a => a.OpenKey!, StringComparer.Ordinal);
+            var openIds = openAlerts.Values.Select(a => a.Id).ToList();
+            await db.Tasks.Where(t => t.State == CareTaskStates.Open && openIds.Contains(t.AlertId)).LoadAsync(ct);
+            var candidateIds = readings.SelectMany(r => ReadingRules.All.Select(rule => AlertIds.For(rule.Id, r.ReadingId))).ToList();
+            var existingIds = (await db.Alerts.Where(a => candidateIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            foreach (var reading in readings)
+            {
+                var patient = reading.PatientId is { } id ? patients.GetValueOrDefault(id) : null;
+                Evaluate(changes, reading, patient, openAlerts, existingIds);
+            }
+
+            await TouchGatewaysAsync(db, readings, changes.Now, ct);
+        }, ct);
+    }
+
+    private static void Evaluate(AlertChanges changes, ReadingMessage reading, PatientContext? patient, Dictionary<string, Alert> openAlerts, HashSet<string> existingIds)
+    {
+        var plan = patient?.Plan ?? CarePlans.CarePlanDefaults.Unknown;
+        bool? previousAboveTarget = null;
+        if (patient is not null && reading.Kind == ReadingKinds.BloodPressure
+            && reading.ReadingId != patient.Patient.LastBpReadingId && reading.MeasuredAt > patient.Patient.LastBpAt)
+        {
+            previousAboveTarget = patient.Patient.LastBpAboveTarget;
+        }
+
+        var facts = ReadingFacts.From(reading, previousAboveTarget);
+        foreach (var rule in ReadingRules.All)
+        {
+            if (patient is null && !rule.FiresWithoutPatient)
+            {
+                continue;
+            }
+
+            var verdict = rule.Evaluate(facts, plan);
+            var key = reading.PatientId is { } patientId ? AlertKeys.Patient(rule.Id, patientId) : AlertKeys.Reading(rule.Id, reading.ReadingId);
+            openAlerts.TryGetValue(key, out var open);
+            if (verdict == RuleVerdict.Fire)
+            {
+                if (open is not null)
+                {
+                    if (!AlertChanges.ReadingIds(open).Contains(reading.ReadingId))
+                    {
+                        changes.Update(open, reading);
+                    }
+                }
+                else if (existingIds.Add(AlertIds.For(rule.Id, reading.ReadingId)))
+                {
+                    openAlerts[key] = changes.Raise(NewAlert(rule.Id, rule.Severity, reading, patient, key), reading);
+                }
+            }
+            else if (verdict == RuleVerdict.Clear && open is not null && reading.MeasuredAt > open.LastReadingAt)
+            {
+                changes.Resolve(open, AlertChanges.EngineActor, $"back in target: reading {reading.ReadingId}");
+                openAlerts.Remove(key);
+            }
+        }
+
+        if (patient is not null)
+        {
+            RecordPatientReading(changes, reading, patient, facts, plan, openAlerts);
+        }
+    }
+
+    private static void RecordPatientReading(
+        AlertChanges changes, ReadingMessage reading, PatientContext patient, ReadingFacts facts, CarePlans.CarePlanTargets plan, Dictionary<string, Alert> openAlerts)
+    {
+        var p = patient.Patient;
+        if (p.LastReadingAt is null || reading.MeasuredAt > p.LastReadingAt)
+        {
+            p.LastReadingAt = reading.MeasuredAt;
+        }
+
+        if (facts.SystolicMmHg is { } sbp && facts.DiastolicMmHg is { } dbp && (p.LastBpAt is null || reading.MeasuredAt > p.LastBpAt))
+        {
+            p.LastBpAt = reading.MeasuredAt;
+            p.LastBpReadingId = reading.ReadingId;
+            p.LastBpAboveTarget = BpAboveTargetRule.IsAboveTarget(sbp, dbp, plan);
+        }
+
+        // A reading is what the not-measured task asked for: it closes itself (CHT resolvedIf).
+        var notMeasuredKey = AlertKeys.Patient(RuleIds.NotMeasured, p.Id);
+        if (openAlerts.Remove(notMeasuredKey, out var notMeasured))
+        {
+            changes.Resolve(notMeasured, AlertChanges.EngineActor, $"measured: reading {reading.ReadingId}");
+        }
+    }
+
+    private static Alert NewAlert(string rule, string severity, ReadingMessage reading, PatientContext? patient, string key) => new()
+    {
+        Id = AlertIds.For(rule, reading.ReadingId),
+        Rule = rule,
+        Severity = severity,
+        ClinicId = reading.ClinicId,
+        PatientId = reading.PatientId,
+        GridId = patient?.Patient.GridId,
+        ResponsibleDoctorId = patient?.Plan.ResponsibleDoctorId,
+        OpenKey = key,
+    };
+
+    private static async Task TouchGatewaysAsync(RegistryDbContext db, IReadOnlyList<ReadingMessage> readings, DateTimeOffset now, CancellationToken ct)
+    {
+        // A reading is a heartbeat: the gateway is alive even if its status heartbeat is late.
+        foreach (var (clinicId, gatewayId) in readings.Select(r => (r.ClinicId, r.GatewayId)).Distinct())
+        {
+            var state = await db.Gateways.FindAsync([clinicId, gatewayId], ct);
+            if (state is null)
+            {
+                db.Gateways.Add(new GatewayState { ClinicId = clinicId, GatewayId = gatewayId, State = GatewayStates.Online, LastSeenAt = now, OnlineSince = now });
+            }
+            else if (state.State == GatewayStates.Online)
+            {
+                state.LastSeenAt = now;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<AlertEventMessage>> RunAsync(Func<AlertChanges, Task> work, CancellationToken ct)
+    {
+        await database.EnsureMigratedAsync(ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = database.CreateContext();
+            var now = time.GetUtcNow();
+            var snoozes = await db.Snoozes.AsNoTracking().Where(s => s.Until > now).ToDictionaryAsync(s => (s.PatientId, s.Rule), s => s.Until, ct);
+            var changes = new AlertChanges(db, now, snoozes);
+            await work(changes);
+            await db.SaveChangesAsync(ct);
+            if (changes.Events.Count > 0)
+            {
+                outbox.Notify();
+            }
+
+            return changes.Events;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CloudClinic.Alerts.Engine;
+
+/// <summary>The <c>Alerts</c> section: escalation, gateway liveness and the schedule of the alert engine.</summary>
+public sealed class AlertOptions
+{
+    public const string SectionName = "Alerts";
+
+    /// <summary>An urgent alert not acknowledged this long escalates (grid worker, clinic lead).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Alerts:UrgentEscalateAfter must be between 1 s and 7 days")]
+    public TimeSpan UrgentEscalateAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Critical (level-2 hypo) escalates sooner.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Alerts:CriticalEscalateAfter must be between 1 s and 7 days")]
+    public TimeSpan CriticalEscalateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "Alerts:GatewayHeartbeatTimeout must be between 10 s and 1 day")]
+    public TimeSpan GatewayHeartbeatTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>After a gateway comes back, "not measured" waits this long for its backlog to replay.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Alerts:GatewayOnlineGrace must be between 0 and 1 day")]
+    public TimeSpan GatewayOnlineGrace { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often not-measured, gateway liveness, escalation and snooze expiry are evaluated.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Alerts:ScheduleInterval must be between 1 s and 1 h")]
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Readings waiting for evaluation; a full queue makes the ingest wait (never drops).</summary>
+    [Range(100, 1_000_000, ErrorMessage = "Alerts:QueueCapacity must be 100-1000000")]
+    public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Readings evaluated per registry transaction.</summary>
+    [Range(1, 5000, ErrorMessage = "Alerts:BatchSize must be 1-5000")]
+    public int BatchSize { get; set; } = 500;
+
+    [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00", ErrorMessage = "Alerts:MaxSnooze must be between 1 and 90 days")]
+    public TimeSpan MaxSnooze { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CloudClinic.Alerts.Publishing;
+using CloudClinic.Contracts;
+using CloudClinic.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CloudClinic.Alerts.Engine;
+
+/// <summary>
+/// Publishes committed alert events from the outbox in commit order and marks each once the broker's PUBACK came
+/// back. On start it first publishes whatever a crashed predecessor committed but never sent (the alert-replay gap).
+/// A failed publish stops the pass (order kept) and is retried after a poll interval.
+/// </summary>
+internal sealed partial class AlertOutboxDispatcher(
+    RegistryDatabase database, IAlertPublisher publisher, AlertOutboxSignal signal, TimeProvider time, ILogger<AlertOutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private const int PageSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PublishPendingAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(logger, ex);
+            }
+
+            await signal.WaitMqttAsync(Poll, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Publishes every pending entry; returns how many were published.</summary>
+    public async Task<int> PublishPendingAsync(CancellationToken ct)
+    {
+        await database.EnsureMigratedAsync(ct);
+        var published = 0;
+        while (true)
+        {
+            await using var db = database.CreateContext();
+            var pending = await db.AlertOutbox.Where(e => e.PublishedAt == null).OrderBy(e => e.Id).Take(PageSize).ToListAsync(ct);
+            if (pending.Count == 0)
+            {
+                return published;
+            }
+
+            foreach (var entry in pending)
+            {
+                var message = JsonSerializer.Deserialize(entry.Payload, ContractJsonContext.Default.AlertEventMessage)!;
+                try
+                {
+                    await publisher.PublishAsync(message, ct);
+                }
+                catch (AlertPublishException ex)
+                {
+                    entry.PublishAttempts++;
+                    entry.LastError = ex.Message;
+                    await db.SaveChangesAsync(ct);
+                    LogPublishFailed(logger, entry.AlertId, entry.Event, ex.Message);
+                    return published;
+                }
+
+                entry.PublishAttempts++;
+                entry.PublishedAt = time.GetUtcNow();
+                entry.LastError = null;
+                await db.SaveChangesAsync(ct);
+                published++;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert event {AlertId} ({Event}) not published yet: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, string alertId, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert outbox pass failed")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
