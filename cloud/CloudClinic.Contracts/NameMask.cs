@@ -2,7 +2,7 @@ namespace CloudClinic.Contracts;
 
 /// <summary>
 /// The masked display name used outside the registry (kiosk, roster, phone lists): first and last character with
-/// one <c>*</c> between — 张三丰 → 张*丰, 李华 → 李*, 欧阳娜娜 → 欧*娜. Idempotent, so a gateway can re-mask what it
+/// one <c>*</c> between — 张三丰 → 张*丰, 李华 → 李*, 欧阳娜娜 → 欧*娜; a one-character name is all star. Idempotent, so a gateway can re-mask what it
 /// receives and never hold more of a name than this, whatever the sender did.
 /// </summary>
 public static class NameMask
@@ -19,8 +19,8 @@ public static class NameMask
 
         return characters.Count switch
         {
-            0 => "*",
-            1 or 2 => characters[0] + "*",
+            0 or 1 => "*",
+            2 => characters[0] + "*",
             _ => characters[0] + "*" + characters[^1],
         };
     }

@@ -6,7 +6,7 @@ public sealed class RosterPrivacyTests
     [InlineData("张三丰", "张*丰")]
     [InlineData("张*丰", "张*丰")]
     [InlineData("李华", "李*")]
-    [InlineData("王", "王*")]
+    [InlineData("王", "*")]
     [InlineData("欧阳娜娜", "欧*娜")]
     [InlineData(" 赵敏 ", "赵*")]
     [InlineData("", "*")]

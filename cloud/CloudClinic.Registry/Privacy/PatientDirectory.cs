@@ -1,3 +1,4 @@
+using CloudClinic.Contracts;
 using CloudClinic.Registry.Model;
 using Microsoft.EntityFrameworkCore;
 
