@@ -21,6 +21,9 @@ internal sealed partial class CheckInService(
     private readonly HashSet<string> _stations = edge.Value.Stations.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
     private long _unknownCards;
 
+    /// <summary>Raised after every check-in attempt (opened or refused) and check-out: the local page refreshes on it.</summary>
+    public event Action? Changed;
+
     /// <summary>Scans of cards the roster does not know, since start: shown on the local page.</summary>
     public long UnknownCards => Interlocked.Read(ref _unknownCards);
 
@@ -77,6 +80,7 @@ internal sealed partial class CheckInService(
         if (removed)
         {
             LogCheckedOut(logger, station);
+            Changed?.Invoke();
         }
 
         return removed;
@@ -110,6 +114,7 @@ internal sealed partial class CheckInService(
         var session = new CheckInSession(station, patientId, displayName, source, now, now + options.Value.SessionDuration);
         sessions.Save(session);
         LogCheckedIn(logger, patientId, station, source, session.ExpiresAt);
+        Changed?.Invoke();
         return CheckInOutcome.Opened(session);
     }
 
@@ -119,6 +124,7 @@ internal sealed partial class CheckInService(
     private CheckInOutcome Refuse(string station, CheckInSource source, string reason)
     {
         LogRefused(logger, station, source, reason);
+        Changed?.Invoke();
         return CheckInOutcome.Refused(reason);
     }
 
