@@ -30,6 +30,7 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
             .Select(chunk => new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ReadingPoints.ToLineProtocol(chunk))))
             .ToList();
         using var http = new HttpClient { BaseAddress = influxd.Url, Timeout = TimeSpan.FromSeconds(60) };
+        var influxCpuBefore = ProcessCpu.Used(influxd.Pid);
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
         {
@@ -41,7 +42,8 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
         }
 
         var elapsed = clock.Elapsed;
-        return new BenchResult("raw InfluxDB ceiling (5,000-point POSTs)", points, await _counter.CountAsync(database), elapsed);
+        var influxCpu = ProcessCpu.Used(influxd.Pid) - influxCpuBefore;
+        return new BenchResult("raw InfluxDB ceiling (5,000-point POSTs)", points, await _counter.CountAsync(database), elapsed, $"CPU s: influxd {influxCpu.TotalSeconds:F1}");
     }
 
     /// <summary>The broker's own delivery rate: publisher → mosquitto → a subscriber that only acknowledges.</summary>
