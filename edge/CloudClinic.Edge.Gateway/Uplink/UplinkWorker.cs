@@ -108,6 +108,7 @@ internal sealed partial class UplinkWorker : BackgroundService
                 }
 
                 backoff.Reset();
+                _board.UplinkConnected = true;
                 _board.SetUplinkError(null);
                 LogConnected(_logger, _mqtt.Url, MqttClientOptionsFactory.ClientId(_edge));
                 await RunConnectedAsync(stoppingToken);
@@ -123,6 +124,7 @@ internal sealed partial class UplinkWorker : BackgroundService
                 LogConnectionFailed(_logger, ex, _mqtt.Url);
             }
 
+            _board.UplinkConnected = false;
             if (_client.IsConnected)
             {
                 // The connection is up but a loop failed: drop it (with the will: we are not really online) and start over.
