@@ -16,7 +16,7 @@ public static class EdgeGatewayHostingExtensions
     /// <summary>
     /// Registers the gateway from configuration (<c>Mqtt:*</c>, <c>Edge:*</c>; see edge/README.md): meter stations,
     /// the SQLite outbox, the MQTT uplink and its status. Options are validated at start-up; a bad key fails the
-    /// start with a message naming it.
+    /// start with a message naming it. <see cref="LoopHeartbeats"/> tells a watchdog whether the loops make progress.
     /// </summary>
     public static IHostApplicationBuilder AddEdgeGateway(this IHostApplicationBuilder builder)
     {
@@ -28,6 +28,11 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>());
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
+
+        services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(provider => new LoopHeartbeats(
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<HeartbeatOptions>>().Value.StallSeconds),
+            provider.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton<OutboxDatabase>();
         services.TryAddSingleton<OutboxBudget>();

@@ -1,5 +1,6 @@
 using CloudClinic.Edge;
 using CloudClinic.Edge.Gateway;
+using CloudClinic.Edge.Gateway.LocalPage;
 using CloudClinic.Edge.Status;
 using CloudClinic.Edge.Watchdog;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ if (args is ["status", ..])
 builder.Services.AddSystemd();
 builder.Services.AddSystemdWatchdog();
 builder.AddEdgeGateway();
+builder.AddEdgeLocalPage();
 using var host = builder.Build();
 BackgroundService[] loops;
 try

@@ -35,6 +35,8 @@ internal static class EdgeHost
         info.Environment.Remove("DOTNET_ENVIRONMENT");
         info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment["TZ"] = GatewayZone.TzName;
+        // Gateways of parallel tests must not race for the local page's default port 8080.
+        info.Environment["Edge__LocalPage__Url"] = "http://127.0.0.1:0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -1,4 +1,5 @@
 using CloudClinic.Edge.Gateway.Configuration;
+using CloudClinic.Edge.Gateway.Status;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,11 @@ namespace CloudClinic.Edge.Gateway.Outbox;
 /// returns and survives a power cut (DESIGN.md §5). One connection behind a lock: the gateway's few writers are fast
 /// and SQLite serialises writes anyway.
 /// </summary>
-internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnvironment environment) : IDisposable
+internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnvironment environment, LoopHeartbeats? heartbeats = null) : IDisposable
 {
+    /// <summary>What a stuck commit is called in the watchdog's log: acquisition commits and uplink deletes both land here.</summary>
+    public const string OperationName = "an outbox database operation";
+
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
 
@@ -26,6 +30,8 @@ internal sealed class OutboxDatabase(IOptions<EdgeOptions> options, IHostEnviron
     {
         lock (_gate)
         {
+            // A commit that never returns (a dying SD card) hangs acquisition and uplink alike: the watchdog sees it.
+            using var operation = heartbeats?.Operation(OperationName);
             return work(_connection ??= Open());
         }
     }

@@ -14,6 +14,7 @@ internal sealed class GatewayStatusBoard
     private readonly ConcurrentDictionary<string, GatewayDeviceStatus> _stations = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> _order;
     private string? _uplinkError;
+    private volatile bool _uplinkConnected;
 
     public GatewayStatusBoard(IOptions<EdgeOptions> options)
     {
@@ -33,6 +34,13 @@ internal sealed class GatewayStatusBoard
     public event Action? Changed;
 
     public string? UplinkError => Volatile.Read(ref _uplinkError);
+
+    /// <summary>Connected to the broker now (the local page shows it; the status topic says so by being online).</summary>
+    public bool UplinkConnected
+    {
+        get => _uplinkConnected;
+        set => _uplinkConnected = value;
+    }
 
     public IReadOnlyList<GatewayDeviceStatus> Stations => [.. _order.Select(name => _stations[name])];
 

@@ -21,9 +21,13 @@ internal sealed partial class ReadingPublisher(
     IOptions<MqttOptions> mqtt,
     OutboxStore outbox,
     GatewayStatusBoard board,
+    LoopHeartbeats heartbeats,
     TimeProvider timeProvider,
     ILogger<ReadingPublisher> logger)
 {
+    /// <summary>The loop name in the watchdog's log (shared with the reconnect loop: one uplink).</summary>
+    public const string Loop = "uplink";
+
     private static readonly TimeSpan RefusedRetryMin = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RefusedRetryMax = TimeSpan.FromSeconds(30);
     private readonly string _topic = Topics.Readings(edge.Value.ClinicId, edge.Value.GatewayId);
@@ -34,11 +38,19 @@ internal sealed partial class ReadingPublisher(
         var inFlightIds = new HashSet<string>(StringComparer.Ordinal);
         var refusedDelay = RefusedRetryMin;
         var pausedUntil = DateTimeOffset.MinValue;
+        Task? beatDue = null;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // Each pass is progress; an idle connection still passes once per beat (the timer below).
+                heartbeats.Beat(Loop);
+                if (beatDue is null || beatDue.IsCompleted)
+                {
+                    beatDue = Task.Delay(heartbeats.BeatEvery, timeProvider, cancellationToken);
+                }
+
                 var seen = outbox.AdditionVersion;
                 var paused = timeProvider.GetUtcNow() < pausedUntil;
                 while (!paused && inFlight.Count < mqtt.Value.PublishWindow)
@@ -54,7 +66,7 @@ internal sealed partial class ReadingPublisher(
                     inFlightIds.UnionWith(ids);
                 }
 
-                var waits = inFlight.Select(f => (Task)f.Publish).ToList();
+                var waits = inFlight.Select(f => (Task)f.Publish).Append(beatDue).ToList();
                 if (inFlight.Count < mqtt.Value.PublishWindow)
                 {
                     waits.Add(paused

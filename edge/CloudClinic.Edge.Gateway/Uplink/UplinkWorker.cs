@@ -30,6 +30,7 @@ internal sealed partial class UplinkWorker : BackgroundService
     private readonly StatusSignal _statusSignal;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UplinkWorker> _logger;
+    private readonly LoopHeartbeats _heartbeats;
     private TaskCompletionSource _connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public UplinkWorker(
@@ -43,9 +44,11 @@ internal sealed partial class UplinkWorker : BackgroundService
         OutboxStore outbox,
         OutboxBudget budget,
         StatusSignal statusSignal,
+        LoopHeartbeats heartbeats,
         TimeProvider timeProvider,
         ILogger<UplinkWorker> logger)
     {
+        _heartbeats = heartbeats;
         (_mqtt, _edge, _publisher, _commands, _status, _board) = (mqtt.Value, edge.Value, publisher, commands, status, board);
         (_statusPublisher, _statusSignal, _timeProvider, _logger) = (statusPublisher, statusSignal, timeProvider, logger);
         board.Changed += () => _statusSignal.Set();
@@ -96,6 +99,7 @@ internal sealed partial class UplinkWorker : BackgroundService
         var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
+            _heartbeats.Beat(ReadingPublisher.Loop);
             try
             {
                 Volatile.Write(ref _connectionLost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -108,6 +112,7 @@ internal sealed partial class UplinkWorker : BackgroundService
                 }
 
                 backoff.Reset();
+                _board.UplinkConnected = true;
                 _board.SetUplinkError(null);
                 LogConnected(_logger, _mqtt.Url, MqttClientOptionsFactory.ClientId(_edge));
                 await RunConnectedAsync(stoppingToken);
@@ -123,6 +128,7 @@ internal sealed partial class UplinkWorker : BackgroundService
                 LogConnectionFailed(_logger, ex, _mqtt.Url);
             }
 
+            _board.UplinkConnected = false;
             if (_client.IsConnected)
             {
                 // The connection is up but a loop failed: drop it (with the will: we are not really online) and start over.
@@ -133,7 +139,7 @@ internal sealed partial class UplinkWorker : BackgroundService
             LogReconnecting(_logger, delay.TotalSeconds);
             try
             {
-                await Task.Delay(delay, _timeProvider, stoppingToken);
+                await _heartbeats.DelayAsync(ReadingPublisher.Loop, delay, stoppingToken);
             }
             catch (OperationCanceledException)
             {
