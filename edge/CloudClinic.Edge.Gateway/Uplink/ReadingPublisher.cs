@@ -111,7 +111,7 @@ internal sealed partial class ReadingPublisher(
 
     private Task<MqttClientPublishResult> Publish(IMqttClient client, IReadOnlyList<OutboxEntry> batch, CancellationToken cancellationToken)
     {
-        var payload = ReadingPayload.Serialize([.. batch.Select(e => e.Reading)]);
+        var payload = OutboxPayload.For(batch);
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(_topic)
             .WithPayload(payload)
