@@ -7,7 +7,7 @@ namespace CloudClinic.Edge.Gateway.Tests;
 public class ReadingIdentityTests
 {
     private static readonly DateTimeOffset Beijing = new(2025, 3, 1, 8, 15, 30, TimeSpan.FromHours(8));
-    private static readonly ReadingSource Source = new("clinic-1", "gw-1", "bp-1", "cclp1-meter", Transports.Serial);
+    private static readonly ReadingSource Source = new("clinic-1", "gw-1", "bp-1", "cclp1-meter", Transports.Serial, "cclp1");
 
     [Fact]
     public void For_MeterClockWithSeconds_UsesSerialKindRecordAndUtcTime()
