@@ -74,14 +74,31 @@ internal sealed class CodeFreeSession : IMeterSession
             await exchange.CommitAsync(reading.ToRecord(serial, exchange.OffsetAt(reading.MeterLocalTime)), reading.MeterLocalTime, raw, cancellationToken);
         }
 
-        // One more fetch ends the session; the meter answers "disconnected" (not waited for: it may just switch off).
+        // One more fetch ends the session: the meter answers "disconnected" (or just switches off).
         await exchange.SendAsync(CodeFreeParser.Fetch(), cancellationToken);
+        try
+        {
+            while (!CodeFreeParser.IsDisconnected((await NextAsync(exchange, exchange.Settings.ReplyTimeout, cancellationToken)).Packet))
+            {
+                // Anything before the goodbye was not asked for; NextAsync already reported damaged bytes.
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Switched off without saying goodbye: every record was read already.
+        }
     }
 
     private static async Task<(CodeFreeFrame Packet, ReadOnlyMemory<byte> Raw)> NextInSessionAsync(MeterExchange exchange, CancellationToken cancellationToken)
     {
         var (packet, raw) = await NextAsync(exchange, exchange.Settings.ReplyTimeout, cancellationToken);
-        return CodeFreeParser.IsDisconnected(packet) ? throw new InvalidDataException("the meter left PC mode mid-session") : (packet, raw);
+        if (CodeFreeParser.IsDisconnected(packet))
+        {
+            throw new InvalidDataException("the meter left PC mode mid-session");
+        }
+
+        // A challenge mid-session: the meter was switched off and on (or swapped); its next challenge starts afresh.
+        return CodeFreeParser.IsChallenge(packet) ? throw new InvalidDataException("the meter restarted mid-session") : (packet, raw);
     }
 
     private static async Task<(CodeFreeFrame Packet, ReadOnlyMemory<byte> Raw)> NextAsync(MeterExchange exchange, TimeSpan timeout, CancellationToken cancellationToken)
