@@ -53,6 +53,8 @@ internal sealed class MemoryMeterSimulator(SimulatorArguments arguments, TextWri
             // Pulling the cable: the port goes away mid-transfer, nothing more is sent.
             serialPort.Close();
             await port.ReportAsync(ex.Message);
+            // Linger so a parent reading the report asynchronously sees it before it sees the exit.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), timeProvider, CancellationToken.None);
             return UnpluggedExitCode;
         }
         catch (IOException ex)

@@ -108,7 +108,13 @@ internal sealed partial class MeterConversation(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                exchange.DiscardPending();
+                if (!session.MeterInitiated)
+                {
+                    // Late answers to an earlier request must not pass for answers to the next one. A meter that
+                    // speaks first is the session's to sort out: its repeated opening is not a stray frame.
+                    exchange.DiscardPending();
+                }
+
                 var succeeded = await ReadOnceAsync(exchange, cancellationToken);
                 // A polled meter is asked again after the interval; a meter that speaks first is waited for at once,
                 // unless its conversation just failed (then a short pause keeps a repeating fault from spinning).
@@ -129,9 +135,10 @@ internal sealed partial class MeterConversation(
         try
         {
             await session.ReadMemoryAsync(exchange, cancellationToken);
-            counters.MemoryRead();
             LogMemoryRead(logger, Station, exchange.Added - added, exchange.Duplicates - duplicates, exchange.Rejected - rejected);
+            // Status first: whoever waits for the read to count then sees its clock verdict.
             Report(exchange.Clock?.Note);
+            counters.MemoryRead();
             return true;
         }
         catch (TimeoutException ex)

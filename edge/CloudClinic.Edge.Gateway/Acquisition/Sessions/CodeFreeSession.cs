@@ -42,7 +42,14 @@ internal sealed class CodeFreeSession : IMeterSession
         }
 
         await exchange.SendAsync(CodeFreeParser.ChallengeResponse(), cancellationToken);
-        var (countPacket, _) = await NextInSessionAsync(exchange, cancellationToken);
+        CodeFreeFrame countPacket;
+        do
+        {
+            // The meter repeats its challenge until answered: copies already on the way are not a restart.
+            (countPacket, _) = await NextAsync(exchange, exchange.Settings.ReplyTimeout, cancellationToken);
+        }
+        while (CodeFreeParser.IsChallenge(countPacket));
+
         if (!CodeFreeParser.TryDecodeCount(countPacket, out var count, out var countError))
         {
             throw new InvalidDataException(countError);
