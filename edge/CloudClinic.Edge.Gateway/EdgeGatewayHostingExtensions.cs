@@ -42,6 +42,7 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddSingleton<GatewayStatusFactory>();
         services.TryAddSingleton<AcquisitionCounters>();
         services.TryAddSingleton<MeterLinkFactory>();
+        services.TryAddSingleton<StationDriverFactory>();
         services.TryAddSingleton<StatusSignal>();
         services.TryAddSingleton<GatewayCommandHandler>();
         services.TryAddSingleton<ReadingPublisher>();

@@ -13,4 +13,7 @@ internal enum FrameFault
 
     /// <summary>The frame cut off before its checksum, then a line end (bytes lost on the cable).</summary>
     Truncated,
+
+    /// <summary>Memory meters only: the cable is pulled mid-dump (the simulator closes the port and exits with 3).</summary>
+    Unplug,
 }

@@ -14,6 +14,7 @@ internal static class FrameFaults
             "garbled" => FrameFault.Garbled,
             "bad-checksum" => FrameFault.BadChecksum,
             "truncated" => FrameFault.Truncated,
+            "unplug" => FrameFault.Unplug,
             _ => FrameFault.None,
         };
         return fault != FrameFault.None;

@@ -16,7 +16,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return await new MeterSimulator(arguments, Console.Out, TimeProvider.System).RunAsync(stop.Token);
+    return arguments.Meter == SimulatorArguments.CclpMeter
+        ? await new MeterSimulator(arguments, Console.Out, TimeProvider.System).RunAsync(stop.Token)
+        : await new MemoryMeterSimulator(arguments, Console.Out, TimeProvider.System).RunAsync(stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

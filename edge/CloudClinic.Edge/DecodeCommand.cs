@@ -45,9 +45,9 @@ internal static class DecodeCommand
             return 0;
         }
 
-        // Meters keep local wall-clock time; the gateway reads them in its own zone.
-        var offset = timeProvider.LocalTimeZone.GetUtcOffset(now);
-        if (!DeviceFrameDecoder.TryDecode(kind, frame, offset, out var json, out var reason))
+        // Meters keep local wall-clock time; the gateway reads them in its own zone, with the offset in force at the
+        // meter's time (not today's: a reading from before a DST or zone change keeps its own offset).
+        if (!DeviceFrameDecoder.TryDecode(kind, frame, timeProvider.LocalTimeZone, out var json, out var reason))
         {
             error.WriteLine(reason.StartsWith("unknown kind", StringComparison.Ordinal) ? Usage : $"rejected: {reason}");
             return reason.StartsWith("unknown kind", StringComparison.Ordinal) ? 2 : 1;

@@ -56,6 +56,51 @@ public class ConfigurationTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("taidoc-td42xx", "Edge:Stations:0:MeterSerial", null)]
+    [InlineData("sd-codefree", "Edge:Stations:0:MeterSerial", "")]
+    [InlineData("onetouch-ultra2", "Edge:Stations:0:TimeZone", "Asia/Atlantis")]
+    [InlineData("freestyle-optium", "Edge:Stations:0:PollIntervalSeconds", "0")]
+    [InlineData("freestyle-optium", "Edge:Stations:0:ReplyTimeoutSeconds", "-1")]
+    [InlineData("codefree", "Edge:Stations:0:Protocol", "codefree")]
+    public async Task StartAsync_BadSerialMeterSetting_FailsNamingTheKey(string protocol, string key, string? value)
+    {
+        await using var gateway = GatewayUnderTest.Create("mqtt://127.0.0.1:1883", new Dictionary<string, string?>
+        {
+            ["Edge:Stations:0:Name"] = "glucose-1",
+            ["Edge:Stations:0:Link"] = "serial",
+            ["Edge:Stations:0:Port"] = "/dev/ttyUSB0",
+            ["Edge:Stations:0:Protocol"] = protocol,
+            [key] = value,
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(gateway.StartAsync);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SerialMeterStationsWithTheirKeys_Start()
+    {
+        await using var gateway = GatewayUnderTest.Create($"mqtt://127.0.0.1:{CloudClinic.Testing.FreeTcpPort.Next()}", new Dictionary<string, string?>
+        {
+            ["Edge:Stations:0:Name"] = "glucose-1",
+            ["Edge:Stations:0:Link"] = "serial",
+            ["Edge:Stations:0:Port"] = "/nonexistent/ttyUSB0",
+            ["Edge:Stations:0:Protocol"] = "taidoc-td42xx",
+            ["Edge:Stations:0:MeterSerial"] = "TD4277-0001",
+            ["Edge:Stations:0:TimeZone"] = "Asia/Shanghai",
+            ["Edge:Stations:1:Name"] = "glucose-2",
+            ["Edge:Stations:1:Link"] = "serial",
+            ["Edge:Stations:1:Port"] = "/nonexistent/ttyUSB1",
+            ["Edge:Stations:1:Protocol"] = "onetouch-ultra2",
+        });
+
+        await gateway.StartAsync();
+
+        Assert.Equal(["taidoc-td42xx", "onetouch-ultra2"], gateway.Board.Stations.Select(s => s.Protocol));
+    }
+
     [Fact]
     public async Task StartAsync_TwoStationsWithOneName_FailsNamingTheSecond()
     {

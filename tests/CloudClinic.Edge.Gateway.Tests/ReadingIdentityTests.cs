@@ -7,7 +7,7 @@ namespace CloudClinic.Edge.Gateway.Tests;
 public class ReadingIdentityTests
 {
     private static readonly DateTimeOffset Beijing = new(2025, 3, 1, 8, 15, 30, TimeSpan.FromHours(8));
-    private static readonly ReadingSource Source = new("clinic-1", "gw-1", "bp-1", "cclp1-meter", Transports.Serial);
+    private static readonly ReadingSource Source = new("clinic-1", "gw-1", "bp-1", "cclp1-meter", Transports.Serial, "cclp1");
 
     [Fact]
     public void For_MeterClockWithSeconds_UsesSerialKindRecordAndUtcTime()
@@ -37,6 +37,36 @@ public class ReadingIdentityTests
         var id = ReadingIdentity.For(new GlucoseRecord { MeterSerial = "GL7", RecordNumber = 5, GlucoseMmolL = 5.6 });
 
         Assert.Equal("cclp1-GL7-glucose-r5", id);
+    }
+
+    [Fact]
+    public void For_SerialMeterProtocol_StartsWithThatProtocol()
+    {
+        var id = ReadingIdentity.For(new GlucoseRecord { MeterSerial = "QS051S35Y", RecordNumber = 415, MeasuredAt = Beijing, GlucoseMmolL = 6.94, GlucoseMgdL = 125 }, "onetouch-ultra2");
+
+        Assert.Equal("onetouch-ultra2-QS051S35Y-glucose-r415-20250301T001530Z", id);
+    }
+
+    [Fact]
+    public void For_MinuteMeterWithUnsetClock_StillAddsTheValues()
+    {
+        // Two tests in one minute of an unset clock share the minute-based record number: the value keeps them apart.
+        var record = new GlucoseRecord { MeterSerial = "CF-0042", RecordNumber = 7, MeasuredAtHasSeconds = false, GlucoseMmolL = 5.55, GlucoseMgdL = 100 };
+
+        Assert.Equal("sd-codefree-CF-0042-glucose-r7-5.55", ReadingIdentity.For(record, "sd-codefree"));
+    }
+
+    [Fact]
+    public void Map_GatewayFlags_AreAddedAfterTheMetersAndReportTheProtocol()
+    {
+        var record = new GlucoseRecord { MeterSerial = "GL7", RecordNumber = 5, MeasuredAt = Beijing, GlucoseMmolL = 5.6, Flags = ["controlSolution"] };
+
+        var reading = ReadingMapper.Map(record, Source with { Protocol = "taidoc-td42xx", Model = "TaiDoc TD-4277" }, Beijing, ["clockDrift"]);
+
+        Assert.Equal(["controlSolution", "clockDrift"], reading.Flags);
+        Assert.Equal("taidoc-td42xx", reading.Device.Protocol);
+        Assert.Equal("TaiDoc TD-4277", reading.Device.Model);
+        Assert.StartsWith("taidoc-td42xx-GL7-glucose-r5-", reading.ReadingId, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CloudClinic.Edge.Devices.Clock;
 using CloudClinic.Edge.Devices.BloodPressure;
 using CloudClinic.Edge.Devices.Glucose;
 
@@ -10,7 +11,7 @@ internal static class BleDecoders
     // Decoding has no meter identity: placeholders where the driver would put the meter's serial and record id.
     private const string NoSerial = "decode";
 
-    public static bool TryBloodPressure(byte[] bytes, string? profileName, TimeSpan offset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    public static bool TryBloodPressure(byte[] bytes, string? profileName, TimeZoneInfo zone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
         json = null;
         var profile = BloodPressureProfiles.Standard;
@@ -25,7 +26,7 @@ internal static class BleDecoders
             return false;
         }
 
-        var record = m.ToRecord(NoSerial, 0, offset);
+        var record = m.ToRecord(NoSerial, 0, OffsetAt(m.MeasuredAtLocal, zone));
         json = DecodeJson.Object(w =>
         {
             DecodeJson.Record(w, record, "2A35");
@@ -50,10 +51,10 @@ internal static class BleDecoders
         return false;
     }
 
-    public static bool TryGlucose(byte[] bytes, TimeSpan offset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    public static bool TryGlucose(byte[] bytes, TimeZoneInfo zone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
         json = null;
-        if (!GlucoseMeasurementParser.TryParse(bytes, out var m, out error) || !m.TryToRecord(NoSerial, offset, null, out var record, out error))
+        if (!GlucoseMeasurementParser.TryParse(bytes, out var m, out error) || !m.TryToRecord(NoSerial, OffsetAt(m.MeasuredAtLocal, zone), null, out var record, out error))
         {
             return false;
         }
@@ -118,4 +119,8 @@ internal static class BleDecoders
         });
         return true;
     }
+
+    /// <summary>The zone's offset at the meter's own time (not today's); any offset will do when there is no time.</summary>
+    private static TimeSpan OffsetAt(DateTime? meterLocalTime, TimeZoneInfo zone) =>
+        meterLocalTime is { } local ? MeterClock.OffsetAt(local, zone) : zone.BaseUtcOffset;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using CloudClinic.Edge.Devices.Clock;
 using CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 using CloudClinic.Edge.Devices.SerialMeters.FreeStyleOptium;
 using CloudClinic.Edge.Devices.SerialMeters.LifeScanBinary;
@@ -17,11 +18,16 @@ public static class DeviceFrameDecoder
     /// <summary>Every kind <see cref="TryDecode"/> knows; <c>2A35:&lt;profile&gt;</c> selects a quirk profile.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["2A35", "2A35:<profile>", "2A36", "2A18", "2A34", "2A52", .. SerialDecoders.Kinds];
 
+    /// <summary>Decodes with a meter clock in one fixed UTC offset.</summary>
+    public static bool TryDecode(string kind, string input, TimeSpan meterUtcOffset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error) =>
+        TryDecode(kind, input, MeterClock.FixedZone(meterUtcOffset), out json, out error);
+
     /// <param name="kind">A GATT characteristic (<c>2A35</c>, <c>2A18</c>, …) or a serial protocol name.</param>
     /// <param name="input">Hex bytes (spaces and 0x allowed); text protocols also take text with \r \n \t escapes.</param>
-    /// <param name="meterUtcOffset">The UTC offset the meter's wall clock is in (the gateway's own).</param>
-    public static bool TryDecode(string kind, string input, TimeSpan meterUtcOffset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    /// <param name="meterZone">The time zone of the meter's wall clock; each time gets the offset in force at that time.</param>
+    public static bool TryDecode(string kind, string input, TimeZoneInfo meterZone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
+        ArgumentNullException.ThrowIfNull(meterZone);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(input);
         json = null;
@@ -41,16 +47,16 @@ public static class DeviceFrameDecoder
 
         return name switch
         {
-            "2A35" => BleDecoders.TryBloodPressure(bytes, parts.Length > 1 ? parts[1] : null, meterUtcOffset, out json, out error),
+            "2A35" => BleDecoders.TryBloodPressure(bytes, parts.Length > 1 ? parts[1] : null, meterZone, out json, out error),
             "2A36" => BleDecoders.TryCuffPressure(bytes, out json, out error),
-            "2A18" => BleDecoders.TryGlucose(bytes, meterUtcOffset, out json, out error),
+            "2A18" => BleDecoders.TryGlucose(bytes, meterZone, out json, out error),
             "2A34" => BleDecoders.TryContext(bytes, out json, out error),
             "2A52" => BleDecoders.TryRacp(bytes, out json, out error),
-            OneTouchUltra2Parser.ProtocolName => SerialDecoders.TryOneTouch(bytes, meterUtcOffset, out json, out error),
-            FreeStyleOptiumParser.ProtocolName => SerialDecoders.TryOptium(bytes, meterUtcOffset, out json, out error),
+            OneTouchUltra2Parser.ProtocolName => SerialDecoders.TryOneTouch(bytes, meterZone, out json, out error),
+            FreeStyleOptiumParser.ProtocolName => SerialDecoders.TryOptium(bytes, meterZone, out json, out error),
             TaiDocParser.ProtocolName => SerialDecoders.TryTaiDoc(bytes, out json, out error),
             LifeScanBinaryParser.ProtocolName => SerialDecoders.TryLifeScan(bytes, out json, out error),
-            _ => SerialDecoders.TryCodeFree(bytes, meterUtcOffset, out json, out error),
+            _ => SerialDecoders.TryCodeFree(bytes, meterZone, out json, out error),
         };
     }
 

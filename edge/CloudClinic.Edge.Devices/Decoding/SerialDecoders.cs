@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CloudClinic.Edge.Devices.Clock;
 using CloudClinic.Edge.Devices.SerialMeters.CodeFree;
 using CloudClinic.Edge.Devices.SerialMeters.FreeStyleOptium;
 using CloudClinic.Edge.Devices.SerialMeters.LifeScanBinary;
@@ -13,7 +14,7 @@ internal static class SerialDecoders
 {
     private const string NoSerial = "decode";
 
-    public static bool TryOneTouch(byte[] bytes, TimeSpan offset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    public static bool TryOneTouch(byte[] bytes, TimeZoneInfo zone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
         json = null;
         if (!OneTouchUltra2Parser.TryParse(bytes.AsSpan().TrimEnd("\r\n"u8), out var reply, out error))
@@ -26,7 +27,7 @@ internal static class SerialDecoders
             switch (reply)
             {
                 case OneTouchUltra2DumpRecord record:
-                    DecodeJson.Record(w, record.ToRecord(NoSerial, offset), OneTouchUltra2Parser.ProtocolName);
+                    DecodeJson.Record(w, record.ToRecord(NoSerial, MeterClock.OffsetAt(record.MeterLocalTime, zone)), OneTouchUltra2Parser.ProtocolName);
                     break;
                 case OneTouchUltra2DumpHeader header:
                     w.WriteString("reply", "dumpHeader");
@@ -46,7 +47,7 @@ internal static class SerialDecoders
         return true;
     }
 
-    public static bool TryOptium(byte[] bytes, TimeSpan offset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    public static bool TryOptium(byte[] bytes, TimeZoneInfo zone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
         json = null;
         if (!FreeStyleOptiumParser.TryParseMemory(bytes, out var memory, out error))
@@ -63,7 +64,7 @@ internal static class SerialDecoders
             foreach (var reading in memory.Readings)
             {
                 w.WriteStartObject();
-                DecodeJson.Record(w, reading.ToRecord(memory.Serial, offset), FreeStyleOptiumParser.ProtocolName);
+                DecodeJson.Record(w, reading.ToRecord(memory.Serial, MeterClock.OffsetAt(reading.MeterLocalTime, zone)), FreeStyleOptiumParser.ProtocolName);
                 w.WriteEndObject();
             }
 
@@ -106,7 +107,7 @@ internal static class SerialDecoders
         return true;
     }
 
-    public static bool TryCodeFree(byte[] bytes, TimeSpan offset, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
+    public static bool TryCodeFree(byte[] bytes, TimeZoneInfo zone, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? error)
     {
         json = null;
         if (!CodeFreeParser.TryParse(bytes, out var frame, out error))
@@ -119,7 +120,7 @@ internal static class SerialDecoders
             w.WriteString("direction", frame.FromMeter ? "meterToHost" : "hostToMeter");
             if (CodeFreeParser.TryDecodeReading(frame, out var reading, out _))
             {
-                DecodeJson.Record(w, reading.ToRecord(NoSerial, offset), CodeFreeParser.ProtocolName);
+                DecodeJson.Record(w, reading.ToRecord(NoSerial, MeterClock.OffsetAt(reading.MeterLocalTime, zone)), CodeFreeParser.ProtocolName);
             }
             else if (CodeFreeParser.TryDecodeCount(frame, out var count, out _))
             {

@@ -37,8 +37,18 @@ public sealed class SerialLink(SerialLinkOptions options, TimeProvider timeProvi
                 }
 
                 delay = options.ReopenDelayMin;
-                await listener.OnConnectedAsync(cancellationToken);
+                var writer = new SerialPortWriter(port, options.WriteTimeout, timeProvider);
+                if (listener is IDuplexMeterLinkListener duplex)
+                {
+                    await duplex.OnConnectedAsync(writer, cancellationToken);
+                }
+                else
+                {
+                    await listener.OnConnectedAsync(cancellationToken);
+                }
+
                 var reason = await PumpAsync(port, buffer, listener, cancellationToken);
+                writer.Close();
                 reason += await CloseDetachedAsync(port);
                 await listener.OnDisconnectedAsync(reason, CancellationToken.None);
                 if (!cancellationToken.IsCancellationRequested)
@@ -59,7 +69,7 @@ public sealed class SerialLink(SerialLinkOptions options, TimeProvider timeProvi
         {
             Handshake = Handshake.None,
             ReadTimeout = SerialPort.InfiniteTimeout,
-            WriteTimeout = 2000,
+            WriteTimeout = (int)options.WriteTimeout.TotalMilliseconds,
         };
         try
         {

@@ -27,6 +27,9 @@ public sealed record SerialLinkOptions
 
     public TimeSpan ReopenDelayMax { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a write to the meter may take before the connection is treated as gone.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long to wait for Close() before abandoning it (runtime issue #100690: it can block forever).</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -8,6 +8,7 @@ internal sealed class AcquisitionCounters
     private long _rejected;
     private long _refused;
     private long _rejectedNotKept;
+    private long _memoryReads;
 
     /// <summary>Raised after any count changed.</summary>
     public event Action? Changed;
@@ -33,6 +34,11 @@ internal sealed class AcquisitionCounters
     public void RejectedNotKept() => Raise(Interlocked.Increment(ref _rejectedNotKept));
 
     public void Refused() => Raise(Interlocked.Increment(ref _refused));
+
+    /// <summary>Complete reads of a host-polled or meter-initiated meter's memory (every record seen once).</summary>
+    public long MemoryReadCount => Interlocked.Read(ref _memoryReads);
+
+    public void MemoryRead() => Raise(Interlocked.Increment(ref _memoryReads));
 
     private void Raise(long _) => Changed?.Invoke();
 }

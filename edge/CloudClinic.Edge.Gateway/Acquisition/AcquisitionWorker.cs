@@ -11,6 +11,7 @@ namespace CloudClinic.Edge.Gateway.Acquisition;
 internal sealed partial class AcquisitionWorker(
     IOptions<EdgeOptions> options,
     MeterLinkFactory links,
+    StationDriverFactory drivers,
     OutboxDatabase database,
     OutboxStore outbox,
     RejectedFrameStore rejectedFrames,
@@ -44,12 +45,14 @@ internal sealed partial class AcquisitionWorker(
     private async Task RunStationAsync(EdgeOptions edge, StationOptions station, CancellationToken stoppingToken)
     {
         var link = links.Create(station);
-        var source = new ReadingSource(edge.ClinicId, edge.GatewayId, station.Name, MeterLinkFactory.ModelOf(station), link.Transport);
-        var logger = loggerFactory.CreateLogger($"{typeof(StationDriver).FullName}.{station.Name}");
+        var source = new ReadingSource(edge.ClinicId, edge.GatewayId, station.Name, MeterLinkFactory.ModelOf(station), link.Transport, station.Protocol);
+        // One category per station, under the name it has always had, so log filters keep working.
+        var logger = loggerFactory.CreateLogger($"{typeof(AcquisitionWorker).Namespace}.StationDriver.{station.Name}");
+        var committer = new ReadingCommitter(source, outbox, rejectedFrames, counters, timeProvider, logger);
         LogStarting(_logger, station.Name, station.Link, station.Port ?? "-");
         while (!stoppingToken.IsCancellationRequested)
         {
-            var driver = new StationDriver(source, outbox, rejectedFrames, board, counters, timeProvider, logger, stoppingToken);
+            var driver = drivers.Create(station, committer, logger, stoppingToken);
             try
             {
                 await link.RunAsync(driver, stoppingToken);

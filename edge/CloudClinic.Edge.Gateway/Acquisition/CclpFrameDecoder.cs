@@ -39,7 +39,7 @@ public static class CclpFrameDecoder
             return false;
         }
 
-        var source = new ReadingSource(clinicId, gatewayId, Station: null, MeterLinkFactory.SerialModel, Transports.Serial);
+        var source = new ReadingSource(clinicId, gatewayId, Station: null, MeterLinkFactory.SerialModel, Transports.Serial, LineProtocolParser.ProtocolName);
         reading = ReadingMapper.Map(record, source, receivedAt);
         return true;
     }

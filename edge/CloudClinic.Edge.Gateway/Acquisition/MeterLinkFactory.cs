@@ -17,7 +17,7 @@ internal sealed class MeterLinkFactory(TimeProvider timeProvider)
             new SerialLinkOptions
             {
                 PortPath = station.Port!,
-                BaudRate = station.BaudRate,
+                BaudRate = station.BaudRate ?? (StationProtocol.Find(station.Protocol)?.BaudRate ?? 9600),
                 Parity = station.Parity,
                 DataBits = station.DataBits,
                 StopBits = station.StopBits,
@@ -40,7 +40,7 @@ internal sealed class MeterLinkFactory(TimeProvider timeProvider)
     };
 
     public static string ModelOf(StationOptions station) =>
-        station.Model ?? (station.Link == StationOptions.SimulatedLink ? SimulatedModel : SerialModel);
+        station.Model ?? (station.Link == StationOptions.SimulatedLink ? SimulatedModel : StationProtocol.Find(station.Protocol)?.DefaultModel ?? SerialModel);
 
     /// <summary>CCLP/1 serials are at most 32 characters.</summary>
     public static string SimulatedSerial(string stationName)

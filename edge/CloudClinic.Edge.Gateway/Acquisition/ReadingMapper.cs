@@ -1,18 +1,18 @@
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Devices;
-using CloudClinic.Edge.Devices.LineProtocol;
 
 namespace CloudClinic.Edge.Gateway.Acquisition;
 
 /// <summary>Turns a meter record into the wire reading (DESIGN.md §3). Readings go out unassigned (no check-in yet).</summary>
 internal static class ReadingMapper
 {
-    public static ReadingMessage Map(MeterRecord record, ReadingSource source, DateTimeOffset receivedAt)
+    /// <param name="extraFlags">Flags the gateway adds, e.g. <see cref="GatewayReadingFlags.ClockDrift"/>.</param>
+    public static ReadingMessage Map(MeterRecord record, ReadingSource source, DateTimeOffset receivedAt, IReadOnlyList<string>? extraFlags = null)
     {
         var reading = new ReadingMessage
         {
             Schema = ReadingMessage.SchemaV1,
-            ReadingId = ReadingIdentity.For(record),
+            ReadingId = ReadingIdentity.For(record, source.Protocol),
             ClinicId = source.ClinicId,
             GatewayId = source.GatewayId,
             PatientId = null,
@@ -27,9 +27,9 @@ internal static class ReadingMapper
                 Model = source.Model,
                 Serial = record.MeterSerial,
                 Transport = source.Transport,
-                Protocol = LineProtocolParser.ProtocolName,
+                Protocol = source.Protocol,
             },
-            Flags = record.Flags,
+            Flags = extraFlags is { Count: > 0 } ? [.. record.Flags, .. extraFlags.Except(record.Flags, StringComparer.Ordinal)] : record.Flags,
         };
 
         return record switch

@@ -38,10 +38,7 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
                 failures.Add($"{key}:Name '{station.Name}' is used by another station");
             }
 
-            if (station.Protocol != Devices.LineProtocol.LineProtocolParser.ProtocolName)
-            {
-                failures.Add($"{key}:Protocol '{station.Protocol}' is not supported (supported: cclp1)");
-            }
+            ValidateProtocol(station, key, failures);
 
             switch (station.Link)
             {
@@ -113,7 +110,7 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
             failures.Add($"{key}:Port is required for a serial station (e.g. /dev/ttyUSB0)");
         }
 
-        if (station.BaudRate is < 50 or > 4_000_000)
+        if (station.BaudRate is { } baud && baud is < 50 or > 4_000_000)
         {
             failures.Add($"{key}:BaudRate {station.BaudRate} is not a serial speed (50-4000000)");
         }
@@ -131,6 +128,58 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
         if (station.StopBits is System.IO.Ports.StopBits.None || !Enum.IsDefined(station.StopBits))
         {
             failures.Add($"{key}:StopBits must be One, OnePointFive or Two");
+        }
+    }
+
+    private static void ValidateProtocol(StationOptions station, string key, List<string> failures)
+    {
+        var protocol = StationProtocol.Find(station.Protocol);
+        if (protocol is null)
+        {
+            failures.Add($"{key}:Protocol '{station.Protocol}' is not supported (supported: {StationProtocol.Names})");
+            return;
+        }
+
+        if (station.Link == StationOptions.SimulatedLink && protocol.Name != Devices.LineProtocol.LineProtocolParser.ProtocolName)
+        {
+            failures.Add($"{key}:Protocol '{station.Protocol}': a simulated station speaks cclp1 (simulate serial meters with CloudClinic.Edge.Simulator on a pty)");
+        }
+
+        if (!protocol.MeterSendsSerial && string.IsNullOrWhiteSpace(station.MeterSerial))
+        {
+            failures.Add($"{key}:MeterSerial is required for protocol {protocol.Name}: the meter does not send its serial number (copy it from the meter's label)");
+        }
+        else if (station.MeterSerial is { Length: > 64 })
+        {
+            failures.Add($"{key}:MeterSerial must be at most 64 characters");
+        }
+
+        if (station.TimeZone is { } zone && !TryFindZone(zone))
+        {
+            failures.Add($"{key}:TimeZone '{zone}' is not a time zone this system knows (use an IANA id such as Asia/Shanghai)");
+        }
+
+        if (station.PollIntervalSeconds is < 0.05 or > 86400 || double.IsNaN(station.PollIntervalSeconds))
+        {
+            failures.Add($"{key}:PollIntervalSeconds must be 0.05-86400");
+        }
+
+        if (station.ReplyTimeoutSeconds is < 0.05 or > 600 || double.IsNaN(station.ReplyTimeoutSeconds))
+        {
+            failures.Add($"{key}:ReplyTimeoutSeconds must be 0.05-600");
+        }
+    }
+
+    private static bool TryFindZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
         }
     }
 

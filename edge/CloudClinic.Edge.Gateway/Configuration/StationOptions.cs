@@ -14,15 +14,37 @@ internal sealed class StationOptions
     /// <summary><c>serial</c> (a port) or <c>simulated</c> (an in-process meter for the demo).</summary>
     public string Link { get; set; } = string.Empty;
 
-    /// <summary>Only <c>cclp1</c> so far (docs/line-protocol.md).</summary>
+    /// <summary>
+    /// <see cref="StationProtocol.All"/>: <c>cclp1</c> (docs/line-protocol.md, the default), <c>onetouch-ultra2</c>,
+    /// <c>freestyle-optium</c>, <c>taidoc-td42xx</c> or <c>sd-codefree</c>. Simulated stations speak cclp1.
+    /// </summary>
     public string Protocol { get; set; } = Devices.LineProtocol.LineProtocolParser.ProtocolName;
 
-    /// <summary>Reported as <c>device.model</c>; defaults to <c>cclp1-meter</c> / <c>cclp1-simulated</c>.</summary>
+    /// <summary>Reported as <c>device.model</c>; defaults to the protocol's meter (e.g. <c>cclp1-meter</c>, <c>cclp1-simulated</c>).</summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// The meter's serial number, for meters that do not send it (<c>taidoc-td42xx</c>, <c>sd-codefree</c>: copy it from the
+    /// label). Required for them: it is part of every readingId (DESIGN.md §5). Ignored for meters that send theirs.
+    /// </summary>
+    public string? MeterSerial { get; set; }
+
+    /// <summary>
+    /// IANA time zone of the meter's clock (e.g. <c>Asia/Shanghai</c>); null = the gateway's zone. Each meter time is
+    /// placed with the offset in force at that time. CCLP/1 frames carry their own offset and ignore it.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Host-initiated meters: how often the gateway asks for the meter's memory while the port is open.</summary>
+    public double PollIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Host-initiated meters: how long the meter may stay silent before a request counts as unanswered.</summary>
+    public double ReplyTimeoutSeconds { get; set; } = 3;
 
     public string? Port { get; set; }
 
-    public int BaudRate { get; set; } = 9600;
+    /// <summary>Null: the protocol's speed (<see cref="StationProtocol.BaudRate"/>).</summary>
+    public int? BaudRate { get; set; }
 
     public Parity Parity { get; set; } = Parity.None;
 
