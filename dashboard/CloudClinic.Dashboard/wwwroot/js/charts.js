@@ -46,7 +46,7 @@ function baseOptions(container, range, yLabel, series, hooks, yRange) {
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), clinicTimeZone() ?? "UTC"),
     scales: { x: { time: true, range: () => [seconds(range.start), seconds(range.end)] }, y: { range: yRange } },
     axes: [{}, { label: yLabel, size: 60 }],
-    series: [{}, ...series],
+    series: [{ label: t("series.time") }, ...series],
     hooks,
   };
 }

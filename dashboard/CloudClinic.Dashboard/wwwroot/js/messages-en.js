@@ -96,6 +96,7 @@ export default {
   "patient.noData": "No readings in this period",
   "patient.loadFailed": "Could not load the patient: {error}",
   "patient.recent": "Readings",
+  "series.time": "Time",
   "series.systolic": "Systolic",
   "series.diastolic": "Diastolic",
   "series.fasting": "Fasting glucose",

@@ -96,6 +96,7 @@ export default {
   "patient.noData": "该时段无测量数据",
   "patient.loadFailed": "患者数据加载失败：{error}",
   "patient.recent": "测量记录",
+  "series.time": "时间",
   "series.systolic": "收缩压",
   "series.diastolic": "舒张压",
   "series.fasting": "空腹血糖",
