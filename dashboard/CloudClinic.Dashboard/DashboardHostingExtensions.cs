@@ -1,11 +1,15 @@
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Dashboard.Api;
+using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Health;
 using CloudClinic.Dashboard.Hubs;
 using CloudClinic.Dashboard.Relay;
+using CloudClinic.Dashboard.Security;
+using CloudClinic.Dashboard.Time;
 using CloudClinic.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Dashboard;
 
@@ -23,7 +27,13 @@ internal static class DashboardHostingExtensions
             .Validate(o => string.IsNullOrEmpty(o.CaFile) || File.Exists(o.CaFile), "Mqtt:CaFile names a file that does not exist")
             .ValidateOnStart();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClinicClock>();
+
+        // Targets come from one replaceable source (the registry's care plans, later); TryAdd lets it win.
+        services.TryAddSingleton<ICareTargetSource, GuidelineCareTargetSource>();
+        services.AddSingleton<ReadingAssessor>();
 
         // Readings for the page's first paint (idempotent: the demo's ingest registers the same store).
         builder.AddReadingStorage();
@@ -44,12 +54,13 @@ internal static class DashboardHostingExtensions
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+
+        // The two surfaces sign-in will guard (a later issue): the hub class and the /api group.
         app.MapHub<ClinicHub>(ClinicHub.Path);
-        app.MapReadingsApi();
-        app.MapAlertsApi();
-        app.MapGatewaysApi();
+        app.MapDashboardApi();
         app.MapHealthApi();
         return app;
     }

@@ -20,6 +20,8 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
 
         var received = await live.Inbox.WaitForAsync<ReadingMessage>(r => r.ReadingId == "rd-bp-1", Timeout);
         Assert.Equal(Samples.Wire(reading), Samples.Wire(received));
+        var severity = await live.Inbox.WaitForAsync<ReadingSeverityPush>(p => p.ReadingId == "rd-bp-1", Timeout);
+        Assert.Equal("urgent", severity.Severity);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("Dashboard:RelayReconnectDelay", "00:00:00", "Dashboard:RelayReconnectDelay")]
     [InlineData("Dashboard:MaxLatestReadings", "0", "Dashboard:MaxLatestReadings")]
     [InlineData("Dashboard:DefaultClinicId", "Clinic A", "Dashboard:DefaultClinicId")]
+    [InlineData("Dashboard:TimeZone", "Mars/Olympus_Mons", "Dashboard:TimeZone")]
     [InlineData("Demo:MqttPort", "70000", "Demo:MqttPort")]
     public void StartServer_BadSetting_FailsNamingTheKey(string key, string value, string named)
     {

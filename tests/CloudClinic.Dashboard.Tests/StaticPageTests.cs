@@ -28,7 +28,10 @@ public sealed class StaticPageTests(LiveDashboardFixture live) : IClassFixture<L
     [Theory]
     [InlineData("/lib/microsoft-signalr/signalr.min.js", "HubConnectionBuilder")]
     [InlineData("/js/app.js", "connectLive")]
-    [InlineData("/js/i18n.js", "未分配")]
+    [InlineData("/js/messages-zh.js", "未分配")]
+    [InlineData("/lib/uplot/uPlot.esm.js", "export { uPlot as default }")]
+    [InlineData("/patient.html", "data-testid=\"bp-chart\"")]
+    [InlineData("/gateways.html", "data-testid=\"gateway-cards\"")]
     [InlineData("/css/site.css", "--urgent")]
     public async Task GetAsset_Exists_ServedWithItsContent(string path, string expected)
     {

@@ -9,9 +9,9 @@ internal static class AlertsApi
 {
     public const int DefaultLimit = 50;
 
-    public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder api)
     {
-        var group = endpoints.MapGroup("/api/alerts").WithTags("Alerts");
+        var group = api.MapGroup("/alerts").WithTags("Alerts");
         group.MapGet("/recent", Recent);
         return group;
     }

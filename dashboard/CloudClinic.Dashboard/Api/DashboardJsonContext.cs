@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Relay;
 
 namespace CloudClinic.Dashboard.Api;
@@ -9,4 +10,8 @@ namespace CloudClinic.Dashboard.Api;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GatewaySnapshot[]))]
 [JsonSerializable(typeof(CloudClinic.Contracts.AlertEventMessage[]))]
+[JsonSerializable(typeof(ClinicDay))]
+[JsonSerializable(typeof(TodayReadings))]
+[JsonSerializable(typeof(PatientHistory))]
+[JsonSerializable(typeof(CareTargets))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -7,9 +7,9 @@ namespace CloudClinic.Dashboard.Api;
 /// <summary><c>GET /api/gateways?clinic=…</c>: each gateway's last status seen by the live relay.</summary>
 internal static class GatewaysApi
 {
-    public static RouteGroupBuilder MapGatewaysApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapGatewaysApi(this IEndpointRouteBuilder api)
     {
-        var group = endpoints.MapGroup("/api/gateways").WithTags("Gateways");
+        var group = api.MapGroup("/gateways").WithTags("Gateways");
         group.MapGet("/", List);
         return group;
     }

@@ -1,5 +1,7 @@
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
+using CloudClinic.Dashboard.Time;
 using CloudClinic.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -7,17 +9,24 @@ using Microsoft.Extensions.Options;
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
-/// <c>GET /api/readings/latest?clinic=…&amp;limit=…</c>: a clinic's newest readings from the reading store, newest first,
-/// so a page opened mid-day shows what was measured before it connected to the hub.
+/// Readings from the reading store, so a page shows what was measured before it connected to the hub:
+/// <list type="bullet">
+/// <item><c>GET /api/readings/latest?clinic=…&amp;limit=…</c>: the clinic's newest wire readings, newest first.</item>
+/// <item><c>GET /api/readings/today?clinic=…</c>: the wall's list with colours. The page calls it on every hub
+/// (re)connect and merges by readingId. It is the whole day rather than "since a cursor" on purpose: a gateway
+/// replaying its backlog stores readings with an earlier <c>measuredAt</c> while the browser was away, and any
+/// measuredAt cursor would skip them.</item>
+/// </list>
 /// </summary>
 internal static class ReadingsApi
 {
     public const int DefaultLimit = 100;
 
-    public static RouteGroupBuilder MapReadingsApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapReadingsApi(this IEndpointRouteBuilder api)
     {
-        var group = endpoints.MapGroup("/api/readings").WithTags("Readings");
+        var group = api.MapGroup("/readings").WithTags("Readings");
         group.MapGet("/latest", LatestAsync);
+        group.MapGet("/today", TodayAsync);
         return group;
     }
 
@@ -28,16 +37,9 @@ internal static class ReadingsApi
         IOptions<DashboardOptions> options,
         CancellationToken ct)
     {
-        var clinicId = string.IsNullOrEmpty(clinic) ? options.Value.DefaultClinicId : clinic;
         var max = options.Value.MaxLatestReadings;
         var errors = new Dictionary<string, string[]>();
-        if (!Topics.IsValidId(clinicId))
-        {
-            errors["clinic"] = [clinicId is null
-                ? "clinic is required (no Dashboard:DefaultClinicId is configured)."
-                : "clinic must match [a-z0-9-]{1,64}."];
-        }
-
+        var clinicId = ClinicQuery.Resolve(clinic, options.Value, errors);
         if (limit is < 1 || limit > max)
         {
             errors["limit"] = [$"limit must be between 1 and {max}."];
@@ -50,5 +52,31 @@ internal static class ReadingsApi
 
         var readings = await store.LatestAsync(clinicId, limit ?? Math.Min(DefaultLimit, max), ct);
         return TypedResults.Ok(readings.ToArray());
+    }
+
+    private static async Task<Results<Ok<TodayReadings>, ValidationProblem>> TodayAsync(
+        string? clinic,
+        IReadingStore store,
+        ReadingAssessor assessor,
+        ClinicClock clock,
+        IOptions<DashboardOptions> options,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var clinicId = ClinicQuery.Resolve(clinic, options.Value, errors);
+        if (clinicId is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var day = ClinicApi.Today(clinicId, clock);
+        var max = options.Value.MaxLatestReadings;
+
+        // Newest first by measuredAt: readings stamped after today (a meter clock ahead) are skipped. One more than
+        // the limit tells whether the day was cut: the store had more and the oldest fetched is still today.
+        var newest = await store.LatestAsync(clinicId, max + 1, ct);
+        var today = newest.Where(r => r.MeasuredAt >= day.Start && r.MeasuredAt < day.End).ToList();
+        var truncated = newest.Count > max && newest[^1].MeasuredAt >= day.Start;
+        return TypedResults.Ok(new TodayReadings(day, truncated, await assessor.ScoreAsync(today.Take(max), ct)));
     }
 }

@@ -21,4 +21,11 @@ internal sealed class DashboardOptions
     /// <summary>Upper bound for <c>limit</c> on <c>/api/readings/latest</c>, so one request cannot pull a year.</summary>
     [Range(1, 5000, ErrorMessage = "Dashboard:MaxLatestReadings must be between 1 and 5000.")]
     public int MaxLatestReadings { get; set; } = 500;
+
+    /// <summary>
+    /// IANA time zone of the clinic: what "today" on the wall means and how every page shows times (DESIGN.md §7).
+    /// Checked at start-up by <see cref="DashboardOptionsValidator"/>.
+    /// </summary>
+    [Required(ErrorMessage = "Dashboard:TimeZone is required (an IANA zone such as Asia/Shanghai).")]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
 }

@@ -10,7 +10,7 @@ namespace CloudClinic.Dashboard.Hubs;
 /// </summary>
 internal sealed class ClinicAudience(IHubContext<ClinicHub, IClinicClient> hub)
 {
-    public Task ReadingAsync(ReadingMessage reading) => ClientsOf(reading.ClinicId).ReadingReceived(reading);
+    public Task ReadingAsync(ReadingMessage reading, string severity) => ClientsOf(reading.ClinicId).ReadingReceived(reading, severity);
 
     public Task AlertAsync(AlertEventMessage alert) => ClientsOf(alert.ClinicId).AlertChanged(alert);
 

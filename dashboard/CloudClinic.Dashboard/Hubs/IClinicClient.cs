@@ -8,7 +8,8 @@ namespace CloudClinic.Dashboard.Hubs;
 /// </summary>
 public interface IClinicClient
 {
-    Task ReadingReceived(ReadingMessage reading);
+    /// <param name="severity">The wall colour against the patient's targets (<c>Clinical.ReadingSeverity</c>).</param>
+    Task ReadingReceived(ReadingMessage reading, string severity);
 
     Task AlertChanged(AlertEventMessage alert);
 

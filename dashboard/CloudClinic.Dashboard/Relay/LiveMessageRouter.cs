@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Hubs;
 
 namespace CloudClinic.Dashboard.Relay;
@@ -13,6 +14,7 @@ namespace CloudClinic.Dashboard.Relay;
 /// </summary>
 internal sealed partial class LiveMessageRouter(
     ClinicAudience audience,
+    ReadingAssessor assessor,
     GatewayStatusBoard gateways,
     RecentAlertsBoard alerts,
     RelayState state,
@@ -90,7 +92,7 @@ internal sealed partial class LiveMessageRouter(
 
         foreach (var reading in readings)
         {
-            await audience.ReadingAsync(reading);
+            await audience.ReadingAsync(reading, await assessor.SeverityAsync(reading, CancellationToken.None));
         }
 
         return null;

@@ -3,6 +3,7 @@ using CloudClinic.Dashboard.Hubs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +13,11 @@ namespace CloudClinic.Dashboard.Tests.Infrastructure;
 /// The real dashboard host in-process (TestServer), configured through settings only. Settings go through
 /// <c>UseSetting</c> because Program reads some of them (Demo:*) before the host is built.
 /// </summary>
-public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     /// <summary>A dashboard relaying from <paramref name="mqttUrl"/> with a SQLite store in <paramref name="dataDirectory"/>.</summary>
-    public static DashboardFactory ForBroker(string mqttUrl, string dataDirectory, IReadOnlyDictionary<string, string?>? extra = null)
+    public static DashboardFactory ForBroker(
+        string mqttUrl, string dataDirectory, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -30,7 +32,7 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
             settings[key] = value;
         }
 
-        return new DashboardFactory(settings);
+        return new DashboardFactory(settings, services);
     }
 
     /// <summary>A SignalR .NET client on the hub, reading the payloads with the wire contract's JSON context.</summary>
@@ -54,6 +56,11 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

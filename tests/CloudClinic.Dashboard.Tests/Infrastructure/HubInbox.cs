@@ -13,7 +13,11 @@ public sealed class HubInbox
 
     public HubInbox(HubConnection connection)
     {
-        connection.On<ReadingMessage>(nameof(IClinicClient.ReadingReceived), Add);
+        connection.On<ReadingMessage, string>(nameof(IClinicClient.ReadingReceived), (reading, severity) =>
+        {
+            Add(new ReadingSeverityPush(reading.ReadingId, severity));
+            Add(reading);
+        });
         connection.On<AlertEventMessage>(nameof(IClinicClient.AlertChanged), Add);
         connection.On<string, string, GatewayStatusMessage>(
             nameof(IClinicClient.GatewayStatusChanged),

@@ -30,3 +30,15 @@ export function gateways(clinic) {
 export function recentAlerts(clinic, limit) {
   return getJson(`api/alerts/recent${query({ clinic, limit })}`);
 }
+
+export function clinicDay(clinic) {
+  return getJson(`api/clinic${query({ clinic })}`);
+}
+
+export function todayReadings(clinic) {
+  return getJson(`api/readings/today${query({ clinic })}`);
+}
+
+export function patientHistory(id, days) {
+  return getJson(`api/patients/${encodeURIComponent(id)}/history${query({ days })}`);
+}

@@ -46,17 +46,53 @@ export function whereLabel(gatewayId, station) {
   return station ? t("where", { gateway: gatewayId ?? "?", station }) : gatewayId ?? "";
 }
 
-/** Time in the browser's own time zone; the date too when it is not today. */
+// The clinic's IANA zone (Dashboard:TimeZone, from GET /api/clinic): times read the same on every screen,
+// whatever zone the browser or the server is in. Until it is known, the browser's zone.
+let timeZone;
+
+export function setTimeZone(zone) {
+  timeZone = zone || undefined;
+}
+
+export function clinicTimeZone() {
+  return timeZone;
+}
+
+function dayKey(date) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/** Time in the clinic's time zone; the date too when it is not today there. */
 export function localTime(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) {
     return iso ?? "";
   }
-  const sameDay = date.toDateString() === new Date().toDateString();
+  const sameDay = dayKey(date) === dayKey(new Date());
   const options = sameDay
-    ? { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }
-    : { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false };
+    ? { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone }
+    : { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false, timeZone };
   return new Intl.DateTimeFormat(language(), options).format(date);
+}
+
+/** Date and time in the clinic's zone, always with the date (patient page, gateways). */
+export function dateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso ?? "";
+  }
+  return new Intl.DateTimeFormat(language(), {
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false, timeZone,
+  }).format(date);
+}
+
+/** Short day label of a unix time in seconds, for chart axes. */
+export function shortDay(seconds) {
+  return new Intl.DateTimeFormat(language(), { month: "numeric", day: "numeric", timeZone }).format(new Date(seconds * 1000));
+}
+
+export function percent(rate) {
+  return new Intl.NumberFormat(language(), { style: "percent", maximumFractionDigits: 0 }).format(rate);
 }
 
 export function ruleLabel(rule) {

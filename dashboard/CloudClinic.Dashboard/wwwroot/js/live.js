@@ -8,7 +8,8 @@ function retryDelay(previousRetryCount) {
 }
 
 /**
- * handlers: { reading(r), alert(a), gatewayStatus(clinicId, gatewayId, s), state(name), connected() }.
+ * handlers (all optional but state/connected): { reading(r, severity), alert(a), gatewayStatus(clinicId, gatewayId, s),
+ * state(name), connected() }.
  * state names: connecting, connected, reconnecting, disconnected.
  */
 export function connectLive(handlers) {
@@ -19,9 +20,9 @@ export function connectLive(handlers) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
 
-  connection.on("ReadingReceived", (reading) => handlers.reading(reading));
-  connection.on("AlertChanged", (alert) => handlers.alert(alert));
-  connection.on("GatewayStatusChanged", (clinicId, gatewayId, status) => handlers.gatewayStatus(clinicId, gatewayId, status));
+  connection.on("ReadingReceived", (reading, severity) => handlers.reading?.(reading, severity));
+  connection.on("AlertChanged", (alert) => handlers.alert?.(alert));
+  connection.on("GatewayStatusChanged", (clinicId, gatewayId, status) => handlers.gatewayStatus?.(clinicId, gatewayId, status));
 
   connection.onreconnecting(() => handlers.state("reconnecting"));
   connection.onreconnected(() => {

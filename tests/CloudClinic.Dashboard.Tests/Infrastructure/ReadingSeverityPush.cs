@@ -1,0 +1,4 @@
+namespace CloudClinic.Dashboard.Tests.Infrastructure;
+
+/// <summary>The second argument of one ReadingReceived call: the wall colour the server gave the reading.</summary>
+public sealed record ReadingSeverityPush(string ReadingId, string Severity);
