@@ -1,4 +1,5 @@
 using CloudClinic.Edge.Gateway.Acquisition;
+using CloudClinic.Edge.Gateway.CheckIn;
 using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
 using CloudClinic.Edge.Gateway.Status;
@@ -47,6 +48,7 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddSingleton<GatewayCommandHandler>();
         services.TryAddSingleton<ReadingPublisher>();
         services.TryAddSingleton<StatusPublisher>();
+        services.AddCheckIn();
 
         // Hosted services stop in reverse order: acquisition stops first (its last reading is committed), then the
         // uplink publishes offline status and disconnects.

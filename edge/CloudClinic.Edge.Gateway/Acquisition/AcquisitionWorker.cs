@@ -1,3 +1,4 @@
+using CloudClinic.Edge.Gateway.CheckIn;
 using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
 using CloudClinic.Edge.Gateway.Status;
@@ -17,6 +18,7 @@ internal sealed partial class AcquisitionWorker(
     RejectedFrameStore rejectedFrames,
     GatewayStatusBoard board,
     AcquisitionCounters counters,
+    CheckInService checkIn,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -48,7 +50,7 @@ internal sealed partial class AcquisitionWorker(
         var source = new ReadingSource(edge.ClinicId, edge.GatewayId, station.Name, MeterLinkFactory.ModelOf(station), link.Transport, station.Protocol);
         // One category per station, under the name it has always had, so log filters keep working.
         var logger = loggerFactory.CreateLogger($"{typeof(AcquisitionWorker).Namespace}.StationDriver.{station.Name}");
-        var committer = new ReadingCommitter(source, outbox, rejectedFrames, counters, timeProvider, logger);
+        var committer = new ReadingCommitter(source, outbox, rejectedFrames, counters, checkIn, timeProvider, logger);
         LogStarting(_logger, station.Name, station.Link, station.Port ?? "-");
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Devices;
+using CloudClinic.Edge.Gateway.CheckIn;
 using CloudClinic.Edge.Gateway.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed partial class ReadingCommitter(
     OutboxStore outbox,
     RejectedFrameStore rejectedFrames,
     AcquisitionCounters counters,
+    CheckInService checkIn,
     TimeProvider timeProvider,
     ILogger logger)
 {
@@ -36,7 +38,7 @@ internal sealed partial class ReadingCommitter(
         IReadOnlyList<string>? extraFlags = null,
         string? model = null)
     {
-        var reading = ReadingMapper.Map(record, model is null ? source : source with { Model = model }, timeProvider.GetUtcNow(), extraFlags);
+        var reading = WithCheckedInPatient(ReadingMapper.Map(record, model is null ? source : source with { Model = model }, timeProvider.GetUtcNow(), extraFlags));
         var result = await AddAsync(reading, cancellationToken);
         switch (result)
         {
@@ -57,6 +59,18 @@ internal sealed partial class ReadingCommitter(
 
         return result;
     }
+
+    /// <summary>
+    /// The patient checked in at this station when the reading arrived (DESIGN.md §5), else unassigned. The patient is
+    /// not part of the reading id, so a record read again after the session keeps the patient it was first stored
+    /// with. A control-solution test belongs to no patient.
+    /// </summary>
+    private ReadingMessage WithCheckedInPatient(ReadingMessage reading) =>
+        source.Station is { } station
+        && !reading.Flags.Contains(ReadingFlags.ControlSolution)
+        && checkIn.PatientFor(station, reading.MeasuredAt, reading.ReceivedAt) is { } patientId
+            ? reading with { PatientId = patientId }
+            : reading;
 
     public void Reject(ReadOnlySpan<byte> raw, string reason)
     {

@@ -24,6 +24,9 @@ internal sealed class RosterCache(OutboxDatabase database, IOptions<EdgeOptions>
     private readonly string _clinicId = edge.Value.ClinicId;
     private bool _schemaReady;
 
+    /// <summary>Raised after every roster that arrived, applied or refused (with the refusal, or null).</summary>
+    public event Action<string?>? Received;
+
     /// <summary>Parses and applies a roster payload; returns null when applied, else why not. Never throws on bad input.</summary>
     public string? Apply(ReadOnlySpan<byte> payload)
     {
@@ -34,13 +37,28 @@ internal sealed class RosterCache(OutboxDatabase database, IOptions<EdgeOptions>
         }
         catch (JsonException ex)
         {
-            return $"roster is not valid JSON of {RosterMessage.SchemaV1}: {ex.Message}";
+            var refusal = $"roster is not valid JSON of {RosterMessage.SchemaV1}: {ex.Message}";
+            Received?.Invoke(refusal);
+            return refusal;
         }
 
-        return roster is null ? "roster payload is null" : Apply(roster);
+        if (roster is null)
+        {
+            Received?.Invoke("roster payload is null");
+            return "roster payload is null";
+        }
+
+        return Apply(roster);
     }
 
     public string? Apply(RosterMessage roster)
+    {
+        var refusal = TryApply(roster);
+        Received?.Invoke(refusal);
+        return refusal;
+    }
+
+    private string? TryApply(RosterMessage roster)
     {
         if (roster.Schema != RosterMessage.SchemaV1)
         {

@@ -1,20 +1,31 @@
 using System.Buffers;
 using System.Text.Json;
 using CloudClinic.Contracts;
+using CloudClinic.Edge.Gateway.CheckIn;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 
 namespace CloudClinic.Edge.Gateway.Uplink;
 
 /// <summary>
-/// Commands from the cloud on <c>…/{gateway}/commands</c> (DESIGN.md §3). <c>request-status</c> republishes the
-/// status at once; check-in and the rest arrive in later issues and are logged as not supported. Never throws:
-/// a bad command must not disturb the uplink.
+/// What the cloud sends the gateway (DESIGN.md §3): commands on <c>…/{gateway}/commands</c> — <c>request-status</c>
+/// republishes the status at once, <c>check-in</c> opens a check-in session — and the clinic's retained roster on
+/// <c>…/{clinic}/roster</c>. Never throws: a bad message must not disturb the uplink.
 /// </summary>
-internal sealed partial class GatewayCommandHandler(StatusSignal statusSignal, ILogger<GatewayCommandHandler> logger)
+internal sealed partial class GatewayCommandHandler(
+    StatusSignal statusSignal,
+    CheckInService checkIn,
+    RosterCache roster,
+    ILogger<GatewayCommandHandler> logger)
 {
     public Task HandleAsync(MqttApplicationMessage message)
     {
+        if (message.Topic.EndsWith("/roster", StringComparison.Ordinal))
+        {
+            ApplyRoster(message);
+            return Task.CompletedTask;
+        }
+
         GatewayCommandMessage? command;
         try
         {
@@ -32,6 +43,9 @@ internal sealed partial class GatewayCommandHandler(StatusSignal statusSignal, I
                 LogRequestStatus(logger);
                 statusSignal.Set(force: true);
                 break;
+            case GatewayCommands.CheckIn:
+                CheckIn(command);
+                break;
             case null:
                 LogMalformed(logger, message.Topic, "no command");
                 break;
@@ -42,6 +56,47 @@ internal sealed partial class GatewayCommandHandler(StatusSignal statusSignal, I
 
         return Task.CompletedTask;
     }
+
+    private void CheckIn(GatewayCommandMessage command)
+    {
+        if (command.Station is null || command.PatientId is null)
+        {
+            LogMalformed(logger, "check-in", "a check-in needs both patientId and station");
+            return;
+        }
+
+        // CheckInService logs the outcome (opened, or refused with the reason).
+        checkIn.CheckInPatient(command.Station, command.PatientId, CheckInSource.Command);
+    }
+
+    private void ApplyRoster(MqttApplicationMessage message)
+    {
+        if (message.Payload.IsEmpty)
+        {
+            // A cleared retained roster: keep the cached one rather than lose check-in.
+            LogRosterCleared(logger);
+            return;
+        }
+
+        var refusal = roster.Apply(message.Payload.ToArray());
+        if (refusal is null)
+        {
+            LogRosterApplied(logger, roster.Count);
+        }
+        else
+        {
+            LogRosterRefused(logger, refusal);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster applied: {Count} patients can be checked in")]
+    private static partial void LogRosterApplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster refused, the cached one is kept: {Reason}")]
+    private static partial void LogRosterRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster topic cleared; the cached roster is kept")]
+    private static partial void LogRosterCleared(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Command request-status: republishing status")]
     private static partial void LogRequestStatus(ILogger logger);

@@ -155,6 +155,8 @@ internal sealed partial class UplinkWorker : BackgroundService
         var subscribe = await _client.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(Topics.Commands(_edge.ClinicId, _edge.GatewayId), MqttQualityOfServiceLevel.AtLeastOnce)
+                // Retained: the broker hands over the clinic's current roster on every (re)subscribe.
+                .WithTopicFilter(Topics.Roster(_edge.ClinicId), MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(),
             connection.Token);
         foreach (var item in subscribe.Items.Where(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2))
