@@ -86,6 +86,7 @@ public sealed class BleMeterDriver
         await using var link = await GattLink.OpenAsync(_client, devicePath, _options.ConnectTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
         var meter = await ReadIdentityAsync(link).ConfigureAwait(false);
         Log.Connected(_logger, meter.Address, meter.Model, meter.Serial);
+        await _sink.SessionStartedAsync(meter, cancellationToken).ConfigureAwait(false);
         var context = new SessionContext(meter, _sink, _options, _timeProvider);
         await MeterClockCheck.RunAsync(link, context, _logger).ConfigureAwait(false);
         var detail = _options.Kind == BleMeterKind.BloodPressure

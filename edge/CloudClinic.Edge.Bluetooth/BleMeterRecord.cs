@@ -13,6 +13,12 @@ public sealed record BleMeterRecord
     /// <summary>A <see cref="BloodPressureRecord"/> or a <see cref="GlucoseRecord"/> (with the context's meal).</summary>
     public required MeterRecord Reading { get; init; }
 
+    /// <summary>
+    /// The characteristic value the record was decoded from (0x2A35, or 0x2A18 without its context), for a caller
+    /// that must keep the bytes when it cannot store the record (e.g. a full outbox).
+    /// </summary>
+    public ReadOnlyMemory<byte> Raw { get; init; }
+
     /// <summary>Glucose Measurement sequence number (0x2A18); null for blood pressure (0x2A35 has none).</summary>
     public ushort? Sequence { get; init; }
 

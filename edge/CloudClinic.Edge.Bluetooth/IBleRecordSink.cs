@@ -13,6 +13,9 @@ public interface IBleRecordSink
     /// <summary>A value that failed to decode: keep it with its reason (never drop it silently).</summary>
     ValueTask RejectAsync(BleRejectedValue rejected, CancellationToken cancellationToken);
 
+    /// <summary>The meter is connected and identified; a session (records, or none) follows. The default does nothing.</summary>
+    ValueTask SessionStartedAsync(BleMeterIdentity meter, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>A session ended (successfully or not); the default does nothing.</summary>
     ValueTask SessionEndedAsync(BleSessionResult result, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

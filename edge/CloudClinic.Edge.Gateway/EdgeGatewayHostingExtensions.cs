@@ -1,4 +1,5 @@
 using CloudClinic.Edge.Gateway.Acquisition;
+using CloudClinic.Edge.Gateway.Acquisition.Ble;
 using CloudClinic.Edge.Gateway.CheckIn;
 using CloudClinic.Edge.Gateway.Configuration;
 using CloudClinic.Edge.Gateway.Outbox;
@@ -30,6 +31,7 @@ public static class EdgeGatewayHostingExtensions
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
 
+        services.AddOptions<BluetoothOptions>().BindConfiguration(BluetoothOptions.SectionName);
         services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(provider => new LoopHeartbeats(
             TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<HeartbeatOptions>>().Value.StallSeconds),
@@ -44,6 +46,8 @@ public static class EdgeGatewayHostingExtensions
         services.TryAddSingleton<AcquisitionCounters>();
         services.TryAddSingleton<MeterLinkFactory>();
         services.TryAddSingleton<StationDriverFactory>();
+        // One BlueZ connection, adapter gate set and RACP cursor file for all BLE stations.
+        services.TryAddSingleton<BleStations>();
         services.TryAddSingleton<StatusSignal>();
         services.TryAddSingleton<GatewayCommandHandler>();
         services.TryAddSingleton<ReadingPublisher>();

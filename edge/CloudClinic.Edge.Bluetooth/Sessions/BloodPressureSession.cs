@@ -37,7 +37,7 @@ internal static class BloodPressureSession
                     if (BloodPressureMeasurementParser.TryParse(next.Value, quirks, out var m, out var error))
                     {
                         var record = m.ToRecord(context.Meter.Serial, 0, context.MeterUtcOffset);
-                        await context.CommitAsync(record, null, cancellationToken).ConfigureAwait(false);
+                        await context.CommitAsync(record, null, next.Value, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {

@@ -136,7 +136,7 @@ internal sealed class GlucoseSession(GattLink link, SessionContext context, IRac
     {
         if (m.TryToRecord(context.Meter.Serial, context.MeterUtcOffset, glucoseContext, out var record, out var error))
         {
-            await context.CommitAsync(record, m.Sequence, cancellationToken).ConfigureAwait(false);
+            await context.CommitAsync(record, m.Sequence, raw, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -27,7 +27,7 @@ internal sealed class SessionContext(BleMeterIdentity meter, IBleRecordSink sink
     /// <summary>The gateway's UTC offset, applied to the meter's offset-less wall clock.</summary>
     public TimeSpan MeterUtcOffset => TimeProvider.LocalTimeZone.GetUtcOffset(TimeProvider.GetUtcNow());
 
-    public async ValueTask CommitAsync(MeterRecord reading, ushort? sequence, CancellationToken cancellationToken)
+    public async ValueTask CommitAsync(MeterRecord reading, ushort? sequence, byte[] raw, CancellationToken cancellationToken)
     {
         var receivedAt = TimeProvider.GetLocalNow();
         // A measurement stamped in the future by more than the limit means a wrong meter clock even when the
@@ -37,6 +37,7 @@ internal sealed class SessionContext(BleMeterIdentity meter, IBleRecordSink sink
         {
             Meter = Meter,
             Reading = reading,
+            Raw = raw,
             Sequence = sequence,
             ReceivedAt = receivedAt,
             ClockSource = reading.MeasuredAt is null ? ClockSources.Gateway : ClockSources.Meter,

@@ -31,14 +31,16 @@ internal sealed partial class ReadingCommitter(
 
     /// <param name="raw">The frame the record came from, kept if the outbox refuses the reading.</param>
     /// <param name="model">The model the meter reported, when it does (else the station's).</param>
+    /// <param name="readingId">The driver's own deterministic key, when it has one (BLE); else <see cref="ReadingIdentity"/>.</param>
     public async Task<OutboxAddResult> CommitAsync(
         MeterRecord record,
         ReadOnlyMemory<byte> raw,
         CancellationToken cancellationToken,
         IReadOnlyList<string>? extraFlags = null,
-        string? model = null)
+        string? model = null,
+        string? readingId = null)
     {
-        var reading = WithCheckedInPatient(ReadingMapper.Map(record, model is null ? source : source with { Model = model }, timeProvider.GetUtcNow(), extraFlags));
+        var reading = WithCheckedInPatient(ReadingMapper.Map(record, model is null ? source : source with { Model = model }, timeProvider.GetUtcNow(), extraFlags, readingId));
         var result = await AddAsync(reading, cancellationToken);
         switch (result)
         {

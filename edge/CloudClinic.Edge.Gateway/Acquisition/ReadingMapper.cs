@@ -7,12 +7,13 @@ namespace CloudClinic.Edge.Gateway.Acquisition;
 internal static class ReadingMapper
 {
     /// <param name="extraFlags">Flags the gateway adds, e.g. <see cref="GatewayReadingFlags.ClockDrift"/>.</param>
-    public static ReadingMessage Map(MeterRecord record, ReadingSource source, DateTimeOffset receivedAt, IReadOnlyList<string>? extraFlags = null)
+    /// <param name="readingId">The driver's own deterministic key (BLE: serial + RACP sequence); null = <see cref="ReadingIdentity"/>.</param>
+    public static ReadingMessage Map(MeterRecord record, ReadingSource source, DateTimeOffset receivedAt, IReadOnlyList<string>? extraFlags = null, string? readingId = null)
     {
         var reading = new ReadingMessage
         {
             Schema = ReadingMessage.SchemaV1,
-            ReadingId = ReadingIdentity.For(record, source.Protocol),
+            ReadingId = readingId ?? ReadingIdentity.For(record, source.Protocol),
             ClinicId = source.ClinicId,
             GatewayId = source.GatewayId,
             PatientId = null,

@@ -38,10 +38,16 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
                 failures.Add($"{key}:Name '{station.Name}' is used by another station");
             }
 
-            ValidateProtocol(station, key, failures);
+            if (station.Link != StationOptions.BleLink)
+            {
+                ValidateProtocol(station, key, failures);
+            }
 
             switch (station.Link)
             {
+                case StationOptions.BleLink:
+                    BleStationValidator.Validate(station, key, failures);
+                    break;
                 case StationOptions.SerialLink:
                     ValidateSerial(station, key, failures);
                     break;
@@ -68,11 +74,12 @@ internal sealed partial class EdgeOptionsValidator(IConfiguration configuration)
 
                     break;
                 default:
-                    failures.Add($"{key}:Link '{station.Link}' must be '{StationOptions.SerialLink}' or '{StationOptions.SimulatedLink}'");
+                    failures.Add($"{key}:Link '{station.Link}' must be '{StationOptions.SerialLink}', '{StationOptions.BleLink}' or '{StationOptions.SimulatedLink}'");
                     break;
             }
         }
 
+        BleStationValidator.ValidateDistinctMeters(options.Stations, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -7,11 +7,21 @@ internal sealed class StationOptions
 {
     public const string SerialLink = "serial";
     public const string SimulatedLink = "simulated";
+    public const string BleLink = "ble";
+
+    /// <summary>Wire <c>device.protocol</c> of a BLE blood pressure meter: the SIG Blood Pressure Profile (0x1810).</summary>
+    public const string GattBloodPressureProtocol = "gatt-bps";
+
+    /// <summary>Wire <c>device.protocol</c> of a BLE glucose meter: the SIG Glucose Profile (0x1808, RACP).</summary>
+    public const string GattGlucoseProtocol = "gatt-gls";
+
+    /// <summary>Reported model of a BLE meter that sends no Model Number String and has no <see cref="Model"/> set.</summary>
+    public const string BleDefaultModel = "ble-meter";
 
     /// <summary>Station name, <c>[a-z0-9-]{1,64}</c>; travels as the reading's <c>station</c>.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary><c>serial</c> (a port) or <c>simulated</c> (an in-process meter for the demo).</summary>
+    /// <summary><c>serial</c> (a port), <c>ble</c> (a Bluetooth LE meter through BlueZ) or <c>simulated</c> (an in-process meter for the demo).</summary>
     public string Link { get; set; } = string.Empty;
 
     /// <summary>
@@ -35,7 +45,10 @@ internal sealed class StationOptions
     /// </summary>
     public string? TimeZone { get; set; }
 
-    /// <summary>Host-initiated meters: how often the gateway asks for the meter's memory while the port is open.</summary>
+    /// <summary>
+    /// Host-initiated meters: how often the gateway asks for the meter's memory while the port is open. BLE meters:
+    /// the pause after a finished GATT session before connecting again (next RACP sync / next measurement).
+    /// </summary>
     public double PollIntervalSeconds { get; set; } = 60;
 
     /// <summary>Host-initiated meters: how long the meter may stay silent before a request counts as unanswered.</summary>
@@ -69,4 +82,24 @@ internal sealed class StationOptions
 
     /// <summary>Stop after this many simulated readings; null = until stopped.</summary>
     public long? SimulatedCount { get; set; }
+
+    /// <summary>BLE: the meter's Bluetooth address, <c>AA:BB:CC:DD:EE:FF</c> (bluetoothctl shows it after <c>scan le</c>).</summary>
+    public string? BleAddress { get; set; }
+
+    /// <summary>BLE: the BlueZ adapter; stations on one adapter take turns (one GATT session at a time).</summary>
+    public string BleAdapter { get; set; } = "hci0";
+
+    /// <summary>BLE: <c>bloodPressure</c> (Blood Pressure Profile) or <c>glucose</c> (Glucose Profile with RACP).</summary>
+    public string? BleKind { get; set; }
+
+    /// <summary>BLE blood pressure quirk profile: <c>standard</c> or <c>beurer-bm85</c> (Devices/BloodPressure/README.md).</summary>
+    public string BleProfile { get; set; } = "standard";
+
+    /// <summary>How readings of this station travel as <c>device.transport</c>.</summary>
+    public string ReportedTransport() => Link == BleLink ? Contracts.Transports.Ble : Contracts.Transports.Serial;
+
+    /// <summary>How readings of this station travel as <c>device.protocol</c>: BLE stations by profile, others by <see cref="Protocol"/>.</summary>
+    public string ReportedProtocol() => Link != BleLink
+        ? Protocol
+        : BleKind == Contracts.ReadingKinds.Glucose ? GattGlucoseProtocol : GattBloodPressureProtocol;
 }

@@ -24,8 +24,8 @@ internal sealed class GatewayStatusBoard
             _stations[station.Name] = new GatewayDeviceStatus
             {
                 Station = station.Name,
-                Protocol = station.Protocol,
-                Transport = Transports.Serial,
+                Protocol = station.ReportedProtocol(),
+                Transport = station.ReportedTransport(),
                 Connected = false,
             };
         }
