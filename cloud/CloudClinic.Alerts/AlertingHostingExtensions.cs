@@ -1,6 +1,7 @@
 using CloudClinic.Alerts.Engine;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts.Publishing;
+using CloudClinic.Alerts.Webhooks;
 using CloudClinic.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,15 @@ public static class AlertingHostingExtensions
         services.AddHostedService<AlertEvaluationWorker>();
         services.AddHostedService<AlertScheduleWorker>();
         services.AddHostedService<AlertOutboxDispatcher>();
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Polly owns the per-attempt timeout; HttpClient's own 100 s would only cut it short.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 }
