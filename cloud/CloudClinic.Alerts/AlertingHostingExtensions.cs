@@ -1,6 +1,8 @@
 using CloudClinic.Alerts.Engine;
+using CloudClinic.Alerts.Gateways;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts.Publishing;
+using CloudClinic.Alerts.Webhooks;
 using CloudClinic.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +16,9 @@ public static class AlertingHostingExtensions
     /// <summary>
     /// The alert engine over the registry (<c>Storage:Registry</c>, migrated at start): <see cref="IAlertReadingSink"/>
     /// for the ingest, <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
-    /// escalation), the outbox → MQTT publisher (<c>Mqtt:*</c>), all validated at start (<c>Alerts:*</c>). Safe to call
-    /// more than once.
+    /// escalation), gateways' retained status and LWT (<c>cloudclinic/v1/+/+/status</c>), the outbox → MQTT publisher
+    /// (<c>Mqtt:*</c>) and, apart from it, the outbox → robot webhooks (<c>Alerts:Webhooks:*</c>), all validated at
+    /// start (<c>Alerts:*</c>). Safe to call more than once.
     /// </summary>
     public static IHostApplicationBuilder AddAlerting(this IHostApplicationBuilder builder)
     {
@@ -44,7 +47,17 @@ public static class AlertingHostingExtensions
         services.AddSingleton<IAlertReadingSink>(sp => sp.GetRequiredService<AlertEvaluationQueue>());
         services.AddHostedService<AlertEvaluationWorker>();
         services.AddHostedService<AlertScheduleWorker>();
+        services.AddHostedService<GatewayStatusWorker>();
         services.AddHostedService<AlertOutboxDispatcher>();
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Polly owns the per-attempt timeout; HttpClient's own 100 s would only cut it short.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using CloudClinic.Registry.Privacy;
+using CloudClinic.Registry.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace CloudClinic.Registry;
 public static class RegistryHostingExtensions
 {
     /// <summary>
-    /// Registers <see cref="RegistryDatabase"/> on <c>Storage:Registry</c> and migrates it at start-up. Needs no
+    /// Registers <see cref="RegistryDatabase"/> on <c>Storage:Registry</c> (and the <see cref="WebhookDeliveryLog"/> over it)
+    /// and migrates it at start-up. Needs no
     /// encryption key: the alert engine and ingest never see personal data. Safe to call more than once.
     /// </summary>
     public static IHostApplicationBuilder AddRegistry(this IHostApplicationBuilder builder)
@@ -27,6 +29,7 @@ public static class RegistryHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => new RegistryDatabase(sp.GetRequiredService<IOptions<RegistryConnectionOptions>>().Value.Registry));
+        services.AddSingleton<WebhookDeliveryLog>();
         services.AddHostedService<RegistryMigrationService>();
         return builder;
     }

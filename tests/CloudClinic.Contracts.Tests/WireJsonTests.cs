@@ -16,6 +16,7 @@ public sealed class WireJsonTests
         { "reading-glucose-unassigned.json", typeof(ReadingMessage) },
         { "status-online.json", typeof(GatewayStatusMessage) },
         { "alert-raised.json", typeof(AlertEventMessage) },
+        { "alert-escalated.json", typeof(AlertEventMessage) },
         { "command-check-in.json", typeof(GatewayCommandMessage) },
         { "roster.json", typeof(RosterMessage) },
     };
@@ -43,6 +44,16 @@ public sealed class WireJsonTests
         Assert.Contains("\"measuredAt\":\"2026-11-28T09:15:00+08:00\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"patientId\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"mmolL\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_EscalatedAlertGoldenFile_CarriesTheAdditiveV1Fields()
+    {
+        var alert = JsonSerializer.Deserialize(GoldenFile.Read("alert-escalated.json"), ContractJsonContext.Default.AlertEventMessage)!;
+
+        Assert.Equal((AlertEvents.Escalated, 1, "grid-3", "doc-wang"), (alert.Event, alert.EscalationLevel, alert.GridId, alert.ResponsibleDoctorId));
+        Assert.Equal([AlertAudiences.Doctors, AlertAudiences.ResponsibleDoctor, AlertAudiences.GridWorker, AlertAudiences.ClinicAdmin], alert.Audience);
+        Assert.Null(alert.SnoozedUntil);
     }
 
     [Fact]

@@ -31,11 +31,15 @@ public sealed class AlertOutboxSignal
 
     private static async Task WaitAsync(SemaphoreSlim semaphore, TimeSpan poll, TimeProvider time, CancellationToken ct)
     {
+        // Cancel the wait itself at the poll interval. (Wrapping it in Task.WaitAsync(timeout) would leave the
+        // semaphore waiter behind; the next Notify would wake that orphan and the dispatcher would sleep a full poll.)
+        using var timeout = new CancellationTokenSource(poll, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            await semaphore.WaitAsync(ct).WaitAsync(poll, time, ct);
+            await semaphore.WaitAsync(linked.Token);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // Poll: entries of another process sharing the registry, or a publish that failed before.
         }
