@@ -36,7 +36,7 @@ public sealed class DemoHostTests
         Assert.Equal(GatewayStates.Online, status.Status.State);
 
         // The alert's reading went through the ingest into the store, so a page opened now lists it.
-        using var http = demo.CreateClient();
+        using var http = await demo.SignedInClientAsync();
         var latest = await http.GetFromJsonAsync(new Uri("/api/readings/latest", UriKind.Relative), ContractJsonContext.Default.ReadingMessageArray);
         Assert.Contains(latest!, r => alert.ReadingIds.Contains(r.ReadingId));
     }
