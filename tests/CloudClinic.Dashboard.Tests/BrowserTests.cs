@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CloudClinic.Dashboard.Tests;
 
 /// <summary>The pages in headless Debian Chromium against the real Kestrel host, fed through a real broker and store.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();

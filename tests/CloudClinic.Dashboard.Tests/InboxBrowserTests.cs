@@ -3,13 +3,13 @@ using CloudClinic.Contracts;
 using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Tests.Infrastructure;
 using CloudClinic.Registry.Model;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CloudClinic.Dashboard.Tests;
 
 /// <summary>Sign-in page and alert inbox in headless Chromium, with the real ingest and alert engine beside the dashboard.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string InboxDoctor = "doctor-browser";
@@ -24,7 +24,7 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await factory.GetRequiredService<UserAccounts>().SetAsync(
             new User { Id = InboxDoctor, DisplayName = "Dr <b>Browser</b>", Role = UserRoles.Doctor, ClinicId = BrowserSamples.Clinic },
             TestAccounts.Password(InboxDoctor), "test", CancellationToken.None);
-        var settings = factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var settings = factory.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
         using var ingest = await IngestHost.StartAsync(browser.Broker.Url, settings["Storage:SqlitePath"]!, settings["Storage:Registry"]!);
 
         var page = await browser.OpenAsync("/inbox.html", userId: InboxDoctor);
@@ -62,7 +62,7 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
         var factory = browser.Dashboard.Factory;
         await factory.EnsureAccountsAsync();
         await factory.GetRequiredService<UserAccounts>().SetAsync(
-            new User { Id = "doctor-lockout", DisplayName = "L", Role = UserRoles.Doctor, ClinicId = BrowserSamples.Clinic }, "right-password", "test", CancellationToken.None);
+            new User { Id = "doctor-lockout", DisplayName = "L", Role = UserRoles.Doctor, ClinicId = TestAccounts.ClinicA }, "right-password", "test", CancellationToken.None);
         var page = await browser.OpenAsync("/signin.html", userId: null);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await BrowserFixture.ScreenshotAsync(page, "sign-in.png");

@@ -30,9 +30,9 @@ internal static class AlertInboxApi
         alerts.MapGet("/open", OpenAsync);
         var actions = alerts.MapGroup("/{id}").AddEndpointFilter<AntiforgeryFilter>();
         actions.MapPost("/acknowledge", (string id, AlertAction body, ClaimsPrincipal user, RegistryDatabase db, AlertEngine engine, CancellationToken ct) =>
-            ActAsync(id, body, user, db, (alert, by) => engine.AcknowledgeAsync(alert.Id, by, body.Note, ct), ct));
+            ActAsync(id, body, user, db, (alert, by) => engine.AcknowledgeAsync(alert.Id, by, body.Note, ct), nullIsConflict: true, ct));
         actions.MapPost("/resolve", (string id, AlertAction body, ClaimsPrincipal user, RegistryDatabase db, AlertEngine engine, CancellationToken ct) =>
-            ActAsync(id, body, user, db, (alert, by) => engine.ResolveAsync(alert.Id, by, body.Note, ct), ct));
+            ActAsync(id, body, user, db, (alert, by) => engine.ResolveAsync(alert.Id, by, body.Note, ct), nullIsConflict: true, ct));
         actions.MapPost("/snooze", SnoozeAsync);
     }
 
@@ -76,7 +76,7 @@ internal static class AlertInboxApi
         return TypedResults.Ok(inbox);
     }
 
-    private static async Task<Results<Ok<AlertEventMessage>, ValidationProblem, NotFound, ForbidHttpResult, Conflict>> SnoozeAsync(
+    private static async Task<Results<Ok<AlertEventMessage>, NoContent, ValidationProblem, NotFound, ForbidHttpResult, Conflict>> SnoozeAsync(
         string id, AlertAction body, ClaimsPrincipal user, RegistryDatabase db, AlertEngine engine, CancellationToken ct)
     {
         if (body.SnoozeMinutes is not (>= 1 and <= 7 * 24 * 60))
@@ -84,13 +84,22 @@ internal static class AlertInboxApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["snoozeMinutes"] = ["snoozeMinutes must be between 1 and 10080 (7 days)."] });
         }
 
-        return await ActAsync(id, body, user, db, async (alert, by) => alert.PatientId is null
-            ? null // a snooze is per (patient, rule); an unassigned reading's or a gateway's alert has no patient
-            : await engine.SnoozeAsync(alert.PatientId, alert.Rule, TimeSpan.FromMinutes(body.SnoozeMinutes.Value), by, body.Note, ct), ct);
+        // A snooze is per (patient, rule): an unassigned reading's or a gateway's alert has none, so it cannot be snoozed.
+        // For a patient the engine returns the snoozed event when the rule's alert is still open, null otherwise
+        // (the snooze holds all the same: 204).
+        // (ActAsync answers 409 for an alert without a patient before calling this.)
+        return await ActAsync(id, body, user, db, (alert, by) =>
+            engine.SnoozeAsync(alert.PatientId!, alert.Rule, TimeSpan.FromMinutes(body.SnoozeMinutes.Value), by, body.Note, ct), nullIsConflict: false, ct);
     }
 
-    private static async Task<Results<Ok<AlertEventMessage>, ValidationProblem, NotFound, ForbidHttpResult, Conflict>> ActAsync(
-        string id, AlertAction body, ClaimsPrincipal user, RegistryDatabase database, Func<Alert, string, Task<AlertEventMessage?>> act, CancellationToken ct)
+    private static async Task<Results<Ok<AlertEventMessage>, NoContent, ValidationProblem, NotFound, ForbidHttpResult, Conflict>> ActAsync(
+        string id,
+        AlertAction body,
+        ClaimsPrincipal user,
+        RegistryDatabase database,
+        Func<Alert, string, Task<AlertEventMessage?>> act,
+        bool nullIsConflict,
+        CancellationToken ct)
     {
         if (body.Note is { Length: > AlertAction.MaxNoteLength })
         {
@@ -115,9 +124,14 @@ internal static class AlertInboxApi
             return TypedResults.Forbid();
         }
 
-        // Null: the alert is no longer in a state that allows it (acknowledged twice, already resolved …).
+        if (!nullIsConflict && alert.PatientId is null)
+        {
+            return TypedResults.Conflict();
+        }
+
+        // Null from acknowledge/resolve: the alert is no longer in a state that allows it (acknowledged twice, resolved …).
         var changed = await act(alert, scope.UserId);
-        return changed is null ? TypedResults.Conflict() : TypedResults.Ok(changed);
+        return changed is not null ? TypedResults.Ok(changed) : nullIsConflict ? TypedResults.Conflict() : TypedResults.NoContent();
     }
 
     private static InboxAlert ToInbox(Alert a, string? name, DateTimeOffset? snoozedUntil, AccessScope scope) => new(

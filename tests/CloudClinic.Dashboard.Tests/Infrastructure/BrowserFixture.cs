@@ -109,11 +109,28 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Chromium.DisposeAsync();
-        _playwright.Dispose();
-        await _probe.DisposeAsync();
-        await Dashboard.DisposeAsync();
-        await Broker.DisposeAsync();
+        // Null-safe: InitializeAsync may have failed half-way, and its exception is the one worth reading.
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_probe is not null)
+        {
+            await _probe.DisposeAsync();
+        }
+
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
         _data.Dispose();
     }
 }
