@@ -34,7 +34,7 @@ export function inboxItem(alert, act) {
   if (alert.canAct) {
     const note = el("input", { attrs: { type: "text", maxlength: 500, placeholder: t("inbox.note"), "aria-label": t("inbox.note"), "data-testid": "inbox-note" } });
     const minutes = el("select", { attrs: { "aria-label": t("inbox.snoozeMinutes"), "data-testid": "inbox-snooze-minutes" } },
-      ...SNOOZE_MINUTES.map((m) => el("option", { text: m < 60 ? `${m} min` : `${m / 60} h`, attrs: { value: m } })));
+      ...SNOOZE_MINUTES.map((m) => el("option", { text: m < 60 ? t("inbox.minutes", { n: m }) : t("inbox.hours", { n: m / 60 }), attrs: { value: m } })));
     const button = (kind, disabled) => {
       const b = el("button", { text: t(`inbox.${kind}`), attrs: { type: "button", "data-action": kind, "data-testid": `inbox-${kind}` } });
       b.disabled = disabled;

@@ -134,4 +134,6 @@ export default {
   "state.open": "Open",
   "state.acknowledged": "Acknowledged",
   "inbox.unassigned": "No patient ({gateway} · {station})",
+  "inbox.minutes": "{n} min",
+  "inbox.hours": "{n} h",
 };

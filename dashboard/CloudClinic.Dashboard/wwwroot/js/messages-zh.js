@@ -134,4 +134,6 @@ export default {
   "state.open": "待处理",
   "state.acknowledged": "已确认",
   "inbox.unassigned": "未关联患者（{gateway} · {station}）",
+  "inbox.minutes": "{n} 分钟",
+  "inbox.hours": "{n} 小时",
 };
