@@ -1,5 +1,7 @@
 using CloudClinic.Alerts.Mqtt;
+using CloudClinic.Alerts;
 using CloudClinic.Dashboard.Api;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Health;
@@ -38,6 +40,11 @@ internal static class DashboardHostingExtensions
         // Readings for the page's first paint (idempotent: the demo's ingest registers the same store).
         builder.AddReadingStorage();
 
+        // Users, patients and alerts live in the registry; the inbox acts through the alert engine so every change is
+        // audited and published on the alerts topic by its outbox (idempotent: the demo's ingest adds the same).
+        builder.AddAlerting();
+        builder.AddDashboardAuth();
+
         // Browsers get exactly the wire contract's JSON, over the hub and over HTTP.
         services.AddSignalR().AddJsonProtocol(json => WireJson.Apply(json.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(json => WireJson.Apply(json.SerializerOptions));
@@ -55,12 +62,14 @@ internal static class DashboardHostingExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseDashboardAuth();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        // The two surfaces sign-in will guard (a later issue): the hub class and the /api group.
-        app.MapHub<ClinicHub>(ClinicHub.Path);
+        // The two guarded surfaces: the hub class and the /api group (both need a signed-in user).
+        app.MapHub<ClinicHub>(ClinicHub.Path).RequireAuthorization();
         app.MapDashboardApi();
+        app.MapAccountApi();
         app.MapHealthApi();
         return app;
     }

@@ -8,9 +8,21 @@ builder.AddDashboard();
 
 var app = builder.Build();
 app.MapDashboard();
+if (demo)
+{
+    await app.Services.GetRequiredService<DemoAccounts>().SeedAsync(CancellationToken.None);
+}
+
 await app.StartAsync();
 if (demo)
 {
+    // One account per role; the passwords are new at every start.
+    Console.WriteLine("Demo accounts / 演示账户 (user / password):");
+    foreach (var (user, password) in app.Services.GetRequiredService<DemoAccounts>().Printed)
+    {
+        Console.WriteLine($"  demo account: {user} / {password}");
+    }
+
     Console.WriteLine($"CloudClinic demo is running. Open {string.Join(" or ", app.Urls)} in a browser (Ctrl+C stops it).");
     Console.WriteLine($"云诊室演示已启动，请在浏览器中打开 {string.Join(" 或 ", app.Urls)}（按 Ctrl+C 退出）。");
 }

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CloudClinic.Dashboard.Tests;
 
 /// <summary>The pages in headless Debian Chromium against the real Kestrel host, fed through a real broker and store.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
@@ -45,6 +46,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         using var data = new TempDirectory();
         await using var dashboard = KestrelDashboard.Start(browser.Broker.Url, data.Path);
+        await dashboard.Factory.EnsureAccountsAsync();
         var page = await browser.OpenAsync("/", baseUrl: dashboard.Url);
         await Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
         var banner = page.Locator("[data-testid=connection-lost]");
@@ -88,6 +90,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         readings.Add(BrowserSamples.Glucose("chart-pp-1", 9.1, MealContexts.Postprandial, Now.AddDays(-1).AddHours(-2), patient));
         await store.WriteAsync(readings, CancellationToken.None);
 
+        await TestAccounts.AddPatientAsync(browser.Dashboard.Factory.Services, patient, BrowserSamples.Clinic, null);
         var page = await browser.OpenAsync($"/patient.html?id={patient}&days=30");
         await Expect(page.Locator("#patient")).ToHaveAttributeAsync("data-state", "ready");
         var bp = page.Locator("[data-testid=bp-chart]");

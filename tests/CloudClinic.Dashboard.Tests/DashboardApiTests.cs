@@ -24,7 +24,7 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
                 Samples.BloodPressure("clinic-today", "gw", "tomorrow-0000", 128, 80, new DateTimeOffset(2025, 3, 15, 0, 0, 0, Shanghai)),
             ],
             CancellationToken.None);
-        using var http = fixture.Dashboard.CreateClient();
+        using var http = await fixture.Dashboard.SignedInClientAsync();
 
         using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/readings/today?clinic=clinic-today", UriKind.Relative)));
 
@@ -52,7 +52,7 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
         }
 
         await store.WriteAsync(readings, CancellationToken.None);
-        using var http = fixture.Dashboard.CreateClient();
+        using var http = await fixture.Dashboard.SignedInClientAsync();
 
         using var week = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/patients/p-hist/history?days=7", UriKind.Relative)));
 
@@ -73,7 +73,7 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
     [Fact]
     public async Task Targets_PatientWithoutCarePlan_ReturnsGuidelineDefaults()
     {
-        using var http = fixture.Dashboard.CreateClient();
+        using var http = await fixture.Dashboard.SignedInClientAsync();
 
         using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/patients/p-any/targets", UriKind.Relative)));
 
@@ -92,7 +92,7 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
     [InlineData("/api/clinic?clinic=Bad_Clinic", "clinic")]
     public async Task Api_BadQuery_Returns400NamingTheParameter(string url, string parameter)
     {
-        using var http = fixture.Dashboard.CreateClient();
+        using var http = await fixture.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -107,7 +107,7 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
     [InlineData("/api/clinic")]
     public async Task AnyResponse_CarriesSecurityHeaders(string url)
     {
-        using var http = fixture.Dashboard.CreateClient();
+        using var http = await fixture.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
 

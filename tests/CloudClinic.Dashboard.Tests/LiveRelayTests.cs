@@ -60,7 +60,7 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
         await live.Broker.PublishAsync(Topics.Alerts("clinic-later"), Samples.Json(raised));
         await live.Broker.PublishAsync(Topics.Alerts("clinic-later"), Samples.Json(acknowledged));
         await live.Inbox.WaitForAsync<AlertEventMessage>(a => a.AlertId == "al-later" && a.State == AlertStates.Acknowledged, Timeout);
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         var recent = await http.GetFromJsonAsync<AlertEventMessage[]>(new Uri("/api/alerts/recent?clinic=clinic-later", UriKind.Relative));
 
@@ -78,7 +78,7 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
         var pushed = await live.Inbox.WaitForAsync<GatewayStatusPush>(p => p.ClinicId == "clinic-status" && p.GatewayId == "gw-3", Timeout);
         Assert.Equal(Samples.Wire(status), Samples.Wire(pushed.Status));
 
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
         using var response = await http.GetAsync(new Uri("/api/gateways?clinic=clinic-status", UriKind.Relative));
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStringAsync();
@@ -140,7 +140,7 @@ public sealed class LiveRelayTests(LiveDashboardFixture live) : IClassFixture<Li
     [Fact]
     public async Task Healthz_RelayConnected_ReportsHealthyWithCounts()
     {
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         var health = await http.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/healthz", UriKind.Relative));
 

@@ -22,7 +22,7 @@ public sealed class ReadingsApiTests(LiveDashboardFixture live) : IClassFixture<
                 Samples.BloodPressure("clinic-elsewhere", "gw-9", "api-other", 120, 80, Samples.Morning.AddMinutes(20)),
             ],
             CancellationToken.None);
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         var readings = await http.GetFromJsonAsync(
             new Uri("/api/readings/latest?clinic=clinic-api&limit=2", UriKind.Relative),
@@ -40,7 +40,7 @@ public sealed class ReadingsApiTests(LiveDashboardFixture live) : IClassFixture<
     {
         var store = live.Dashboard.GetRequiredService<IReadingStore>();
         await store.WriteAsync([Samples.BloodPressure("clinic-json", "gw-1", "json-1", 141, 91, Samples.Morning)], CancellationToken.None);
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         var body = await http.GetStringAsync(new Uri("/api/readings/latest?clinic=clinic-json", UriKind.Relative));
 
@@ -58,7 +58,7 @@ public sealed class ReadingsApiTests(LiveDashboardFixture live) : IClassFixture<
     [InlineData("/api/readings/latest?clinic=clinic-a&limit=100000", "limit")]
     public async Task Latest_BadQuery_Returns400NamingTheParameter(string url, string parameter)
     {
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
 

@@ -9,7 +9,7 @@ public sealed class StaticPageTests(LiveDashboardFixture live) : IClassFixture<L
     [Fact]
     public async Task GetRoot_Default_ServesChinesePageWithSignalRClientAndTestIds()
     {
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -35,7 +35,7 @@ public sealed class StaticPageTests(LiveDashboardFixture live) : IClassFixture<L
     [InlineData("/css/site.css", "--urgent")]
     public async Task GetAsset_Exists_ServedWithItsContent(string path, string expected)
     {
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -46,7 +46,7 @@ public sealed class StaticPageTests(LiveDashboardFixture live) : IClassFixture<L
     [Fact]
     public async Task GetModule_JavaScript_HasAJavaScriptMimeTypeSoBrowsersRunIt()
     {
-        using var http = live.Dashboard.CreateClient();
+        using var http = await live.Dashboard.SignedInClientAsync();
 
         using var response = await http.GetAsync(new Uri("/js/readings-view.js", UriKind.Relative));
 

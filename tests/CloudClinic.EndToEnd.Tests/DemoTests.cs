@@ -18,9 +18,18 @@ public sealed class DemoTests
             new Dictionary<string, string?> { ["Demo__DataDirectory"] = dataDirectory }, "--demo", "--urls", url);
         await demo.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
         var startup = started.Elapsed;
+        // The demo prints one account per role ("  demo account: doctor / <password>") once it has started.
+        await demo.WaitForOutputAsync("demo account: county-admin /", TimeSpan.FromSeconds(30));
+        var doctorLine = demo.Output.Split('\n').Single(l => l.Contains("demo account: doctor /", StringComparison.Ordinal));
+        var password = doctorLine[(doctorLine.LastIndexOf('/') + 1)..].Trim();
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.OpenAsync(url);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("signin\\.html"));
+        await page.Locator("[data-testid=signin-user]").FillAsync("doctor");
+        await page.Locator("[data-testid=signin-password]").FillAsync(password);
+        await Assertions.Expect(page.Locator("[data-testid=signin-submit]")).ToBeEnabledAsync();
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=reading]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=alert]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");

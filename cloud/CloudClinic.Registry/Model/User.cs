@@ -13,4 +13,13 @@ public sealed class User
     public string? ClinicId { get; set; }
 
     public string? GridId { get; set; }
+
+    /// <summary>ASP.NET Core Identity <c>PasswordHasher</c> output (PBKDF2, versioned); null = cannot sign in.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>Failed sign-ins since the last success or lockout; reaching the limit locks the account.</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>Sign-in is refused until then (OWASP Authentication Cheat Sheet: account lockout).</summary>
+    public DateTimeOffset? LockedOutUntil { get; set; }
 }

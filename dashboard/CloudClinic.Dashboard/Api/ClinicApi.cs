@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,10 +23,17 @@ internal static class ClinicApi
         return new ClinicDay(clinicId, clock.TimeZoneId, today.FirstDay, today.Start, today.End, clock.Now);
     }
 
-    private static Results<Ok<ClinicDay>, ValidationProblem> Current(string? clinic, ClinicClock clock, IOptions<DashboardOptions> options)
+    private static Results<Ok<ClinicDay>, ValidationProblem, ForbidHttpResult> Current(
+        string? clinic, ClaimsPrincipal user, ClinicClock clock, IOptions<DashboardOptions> options)
     {
         var errors = new Dictionary<string, string[]>();
-        var clinicId = ClinicQuery.Resolve(clinic, options.Value, errors);
-        return clinicId is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(Today(clinicId, clock));
+        var scope = AccessScope.From(user);
+        var clinicId = ClinicQuery.Resolve(clinic, scope, options.Value, errors);
+        if (clinicId is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return scope.CanSeeClinicInfo(clinicId) ? TypedResults.Ok(Today(clinicId, clock)) : TypedResults.Forbid();
     }
 }

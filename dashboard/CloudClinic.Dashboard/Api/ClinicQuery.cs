@@ -1,14 +1,18 @@
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Configuration;
 
 namespace CloudClinic.Dashboard.Api;
 
-/// <summary>The <c>clinic</c> query parameter: given, or <c>Dashboard:DefaultClinicId</c>; checked against DESIGN.md §3 ids.</summary>
+/// <summary>
+/// The <c>clinic</c> query parameter: given, else the signed-in user's clinic, else <c>Dashboard:DefaultClinicId</c>
+/// (a county admin has no clinic of their own); checked against DESIGN.md §3 ids. Whether the user may see it is the caller's check.
+/// </summary>
 internal static class ClinicQuery
 {
-    public static string? Resolve(string? clinic, DashboardOptions options, Dictionary<string, string[]> errors)
+    public static string? Resolve(string? clinic, AccessScope scope, DashboardOptions options, Dictionary<string, string[]> errors)
     {
-        var clinicId = string.IsNullOrEmpty(clinic) ? options.DefaultClinicId : clinic;
+        var clinicId = string.IsNullOrEmpty(clinic) ? scope.DefaultClinicId ?? options.DefaultClinicId : clinic;
         if (Topics.IsValidId(clinicId))
         {
             return clinicId;

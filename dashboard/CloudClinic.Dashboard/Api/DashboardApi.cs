@@ -1,8 +1,8 @@
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
-/// Every HTTP API of the dashboard hangs off one <c>/api</c> group, so sign-in (a later issue) is one
-/// <c>.RequireAuthorization(policy)</c> on the group this returns, and no endpoint can be forgotten.
+/// Every HTTP API of the dashboard hangs off one <c>/api</c> group that requires a signed-in user, so no endpoint can
+/// be forgotten; each endpoint then narrows to what the user's role and place allow (<c>Auth/AccessScope</c>).
 /// </summary>
 internal static class DashboardApi
 {
@@ -10,7 +10,7 @@ internal static class DashboardApi
 
     public static RouteGroupBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(Prefix);
+        var api = endpoints.MapGroup(Prefix).RequireAuthorization();
         api.MapClinicApi();
         api.MapReadingsApi();
         api.MapPatientsApi();

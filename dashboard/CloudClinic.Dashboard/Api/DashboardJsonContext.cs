@@ -14,4 +14,9 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(TodayReadings))]
 [JsonSerializable(typeof(PatientHistory))]
 [JsonSerializable(typeof(CareTargets))]
+[JsonSerializable(typeof(InboxAlert[]))]
+[JsonSerializable(typeof(AlertAction))]
+[JsonSerializable(typeof(Dictionary<string, double>))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Auth.AntiforgeryToken))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Auth.SignedInUser))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Time;
 using CloudClinic.Storage;
@@ -9,6 +11,7 @@ namespace CloudClinic.Dashboard.Api;
 /// <summary>
 /// <c>GET /api/patients/{id}/targets</c>: the targets the dashboard judges the patient by (one source,
 /// <see cref="ICareTargetSource"/>). <c>GET /api/patients/{id}/history?days=7|30|90</c>: the patient page's data.
+/// Both only for registered patients the user may see (404 unknown, 403 outside the user's clinic or grid).
 /// </summary>
 internal static class PatientsApi
 {
@@ -25,12 +28,27 @@ internal static class PatientsApi
         return group;
     }
 
-    private static async Task<Results<Ok<CareTargets>, ValidationProblem>> TargetsAsync(string id, ICareTargetSource targets, CancellationToken ct) =>
-        IdError(id) is { } error ? error : TypedResults.Ok(await targets.ForPatientAsync(id, ct));
+    private static async Task<Results<Ok<CareTargets>, ValidationProblem, NotFound, ForbidHttpResult>> TargetsAsync(
+        string id, ClaimsPrincipal user, PatientPlaces places, ICareTargetSource targets, CancellationToken ct)
+    {
+        if (IdError(id) is { } error)
+        {
+            return error;
+        }
 
-    private static async Task<Results<Ok<PatientHistory>, ValidationProblem>> HistoryAsync(
+        return await AccessAsync(id, user, places, ct) switch
+        {
+            Access.Unknown => TypedResults.NotFound(),
+            Access.Denied => TypedResults.Forbid(),
+            _ => TypedResults.Ok(await targets.ForPatientAsync(id, ct)),
+        };
+    }
+
+    private static async Task<Results<Ok<PatientHistory>, ValidationProblem, NotFound, ForbidHttpResult>> HistoryAsync(
         string id,
         int? days,
+        ClaimsPrincipal user,
+        PatientPlaces places,
         IReadingStore store,
         ICareTargetSource targetSource,
         ReadingAssessor assessor,
@@ -40,6 +58,14 @@ internal static class PatientsApi
         if (IdError(id) is { } error)
         {
             return error;
+        }
+
+        switch (await AccessAsync(id, user, places, ct))
+        {
+            case Access.Unknown:
+                return TypedResults.NotFound();
+            case Access.Denied:
+                return TypedResults.Forbid();
         }
 
         var window = days ?? Windows[0];
@@ -85,6 +111,21 @@ internal static class PatientsApi
         var older = await store.ForPatientAsync(patientId, longest.Start, longest.End, ct);
         return older.LastOrDefault(r => r.Kind == kind);
     }
+
+    private enum Access
+    {
+        Allowed,
+        Denied,
+        Unknown,
+    }
+
+    private static async Task<Access> AccessAsync(string id, ClaimsPrincipal user, PatientPlaces places, CancellationToken ct) =>
+        await places.FindAsync(id, ct) switch
+        {
+            null => Access.Unknown,
+            var place when AccessScope.From(user).CanSeePatient(place.ClinicId, place.GridId) => Access.Allowed,
+            _ => Access.Denied,
+        };
 
     private static ValidationProblem? IdError(string id) =>
         id.Length is 0 or > MaxPatientIdLength || id.Any(char.IsControl)

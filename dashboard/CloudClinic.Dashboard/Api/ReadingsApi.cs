@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Time;
@@ -30,16 +32,18 @@ internal static class ReadingsApi
         return group;
     }
 
-    private static async Task<Results<Ok<ReadingMessage[]>, ValidationProblem>> LatestAsync(
+    private static async Task<Results<Ok<ReadingMessage[]>, ValidationProblem, ForbidHttpResult>> LatestAsync(
         string? clinic,
         int? limit,
+        ClaimsPrincipal user,
         IReadingStore store,
         IOptions<DashboardOptions> options,
         CancellationToken ct)
     {
         var max = options.Value.MaxLatestReadings;
         var errors = new Dictionary<string, string[]>();
-        var clinicId = ClinicQuery.Resolve(clinic, options.Value, errors);
+        var scope = AccessScope.From(user);
+        var clinicId = ClinicQuery.Resolve(clinic, scope, options.Value, errors);
         if (limit is < 1 || limit > max)
         {
             errors["limit"] = [$"limit must be between 1 and {max}."];
@@ -50,12 +54,18 @@ internal static class ReadingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!scope.CanSeeClinicWide(clinicId))
+        {
+            return TypedResults.Forbid();
+        }
+
         var readings = await store.LatestAsync(clinicId, limit ?? Math.Min(DefaultLimit, max), ct);
         return TypedResults.Ok(readings.ToArray());
     }
 
-    private static async Task<Results<Ok<TodayReadings>, ValidationProblem>> TodayAsync(
+    private static async Task<Results<Ok<TodayReadings>, ValidationProblem, ForbidHttpResult>> TodayAsync(
         string? clinic,
+        ClaimsPrincipal user,
         IReadingStore store,
         ReadingAssessor assessor,
         ClinicClock clock,
@@ -63,10 +73,16 @@ internal static class ReadingsApi
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var clinicId = ClinicQuery.Resolve(clinic, options.Value, errors);
+        var scope = AccessScope.From(user);
+        var clinicId = ClinicQuery.Resolve(clinic, scope, options.Value, errors);
         if (clinicId is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!scope.CanSeeClinicWide(clinicId))
+        {
+            return TypedResults.Forbid();
         }
 
         var day = ClinicApi.Today(clinicId, clock);

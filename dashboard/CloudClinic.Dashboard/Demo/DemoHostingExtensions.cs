@@ -41,6 +41,7 @@ internal static class DemoHostingExtensions
         builder.Services.AddHostedService(sp => new EmbeddedMqttBroker(port, sp.GetRequiredService<ILogger<EmbeddedMqttBroker>>()));
         builder.AddCloudIngest();
         builder.AddEdgeGateway();
+        builder.Services.AddSingleton<DemoAccounts>();
         return true;
     }
 

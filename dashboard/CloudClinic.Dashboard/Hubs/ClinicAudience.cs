@@ -1,22 +1,28 @@
 using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Auth;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CloudClinic.Dashboard.Hubs;
 
 /// <summary>
-/// Decides which connected browsers get a clinic's events. Today every browser gets everything; when sign-in
-/// arrives, <c>ClientsOf(clinicId)</c> becomes <c>Clients.Group("clinic:" + clinicId)</c> and the hub adds each
-/// connection to its clinics' groups. Nothing else has to change.
+/// Decides which connected browsers get an event: the clinic's group, the county group, and for a patient's reading
+/// or alert the patient's grid group (grid workers see their grid's people only). Gateways are clinic business.
 /// </summary>
-internal sealed class ClinicAudience(IHubContext<ClinicHub, IClinicClient> hub)
+internal sealed class ClinicAudience(IHubContext<ClinicHub, IClinicClient> hub, PatientPlaces places)
 {
-    public Task ReadingAsync(ReadingMessage reading, string severity) => ClientsOf(reading.ClinicId).ReadingReceived(reading, severity);
+    public async Task ReadingAsync(ReadingMessage reading, string severity)
+    {
+        // The registry knows the patient's grid; a reading names only its clinic (wire contract v1).
+        var grid = reading.PatientId is null ? null : (await places.FindAsync(reading.PatientId, CancellationToken.None))?.GridId;
+        await ClientsOf(reading.ClinicId, grid).ReadingReceived(reading, severity);
+    }
 
-    public Task AlertAsync(AlertEventMessage alert) => ClientsOf(alert.ClinicId).AlertChanged(alert);
+    public Task AlertAsync(AlertEventMessage alert) => ClientsOf(alert.ClinicId, alert.GridId).AlertChanged(alert);
 
     public Task GatewayStatusAsync(string clinicId, string gatewayId, GatewayStatusMessage status) =>
-        ClientsOf(clinicId).GatewayStatusChanged(clinicId, gatewayId, status);
+        ClientsOf(clinicId, null).GatewayStatusChanged(clinicId, gatewayId, status);
 
-    // The single place that maps a clinic to its viewers (see the class comment).
-    private IClinicClient ClientsOf(string clinicId) => hub.Clients.All;
+    private IClinicClient ClientsOf(string clinicId, string? gridId) => hub.Clients.Groups(gridId is null
+        ? [HubGroups.Clinic(clinicId), HubGroups.County]
+        : [HubGroups.Clinic(clinicId), HubGroups.County, HubGroups.Grid(gridId)]);
 }

@@ -28,7 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Broker = await InProcessMqttBroker.StartAsync();
         Dashboard = KestrelDashboard.Start(Broker.Url, _data.Path);
-        _probe = new HubConnectionBuilder().WithUrl(Dashboard.Url + ClinicHub.Path).Build();
+        await Dashboard.Factory.EnsureAccountsAsync();
+        var cookies = await SignInOverHttpAsync(Dashboard.Url, TestAccounts.CountyAdmin);
+        _probe = new HubConnectionBuilder().WithUrl(Dashboard.Url + ClinicHub.Path, o => o.Headers["Cookie"] = cookies).Build();
         await _probe.StartAsync();
         await RelayProbe.WaitUntilRelayingAsync(Broker, new HubInbox(_probe), "gw-browser-probe", Timeout);
 
@@ -41,8 +43,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own storage, so the language starts at zh-CN) at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 900, string? baseUrl = null)
+    /// <summary>Signs in over real HTTP (Kestrel) and returns the Cookie header for a hub client.</summary>
+    public static async Task<string> SignInOverHttpAsync(string baseUrl, string userId)
+    {
+        var container = new System.Net.CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = container, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+        var response = await TestAccounts.SignInAsync(http, userId);
+        if (!TestAccounts.SignedIn(response))
+        {
+            throw new InvalidOperationException($"sign-in of {userId} failed: {(int)response.StatusCode}");
+        }
+
+        return container.GetCookieHeader(new Uri(baseUrl));
+    }
+
+    /// <summary>Signs the page in through the sign-in form (zh-CN), then opens <paramref name="returnPath"/>.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string userId, string returnPath = "/")
+    {
+        await page.GotoAsync($"{baseUrl}/signin.html?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.Locator("[data-testid=signin-user]").FillAsync(userId);
+        await page.Locator("[data-testid=signin-password]").FillAsync(TestAccounts.Password(userId));
+        await Assertions.Expect(page.Locator("[data-testid=signin-submit]")).ToBeEnabledAsync();
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin.html", StringComparison.Ordinal));
+    }
+
+    /// <summary>A fresh page (own storage, so the language starts at zh-CN) signed in as <paramref name="userId"/> at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 900, string? baseUrl = null, string? userId = TestAccounts.CountyAdmin)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
@@ -62,7 +90,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         page.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
-        await page.GotoAsync((baseUrl ?? Dashboard.Url) + path);
+        if (userId is null)
+        {
+            await page.GotoAsync((baseUrl ?? Dashboard.Url) + path);
+        }
+        else
+        {
+            await SignInAsync(page, baseUrl ?? Dashboard.Url, userId, path);
+        }
         PageErrors[page] = errors;
         return page;
     }
@@ -74,11 +109,28 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Chromium.DisposeAsync();
-        _playwright.Dispose();
-        await _probe.DisposeAsync();
-        await Dashboard.DisposeAsync();
-        await Broker.DisposeAsync();
+        // Null-safe: InitializeAsync may have failed half-way, and its exception is the one worth reading.
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_probe is not null)
+        {
+            await _probe.DisposeAsync();
+        }
+
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
         _data.Dispose();
     }
 }

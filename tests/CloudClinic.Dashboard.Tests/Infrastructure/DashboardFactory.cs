@@ -3,6 +3,7 @@ using CloudClinic.Dashboard.Hubs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,14 +36,56 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
         return new DashboardFactory(settings, services);
     }
 
-    /// <summary>A SignalR .NET client on the hub, reading the payloads with the wire contract's JSON context.</summary>
-    public async Task<HubConnection> ConnectHubAsync()
+    private readonly SemaphoreSlim _seedLock = new(1, 1);
+    private bool _seeded;
+
+    /// <summary>Seeds <see cref="TestAccounts"/> once into this host's registry.</summary>
+    public async Task EnsureAccountsAsync()
     {
+        await _seedLock.WaitAsync();
+        try
+        {
+            if (!_seeded)
+            {
+                await TestAccounts.SeedAsync(Services);
+                _seeded = true;
+            }
+        }
+        finally
+        {
+            _seedLock.Release();
+        }
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="userId"/> (default: the county admin, who sees every clinic).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userId = TestAccounts.CountyAdmin) => (await SignedInAsync(userId)).Http;
+
+    /// <summary>A signed-in client and its cookie header (for the hub).</summary>
+    public async Task<(HttpClient Http, string Cookies)> SignedInAsync(string userId)
+    {
+        await EnsureAccountsAsync();
+        var cookies = new CookieContainerHandler();
+        var http = CreateDefaultClient(cookies);
+        var response = await TestAccounts.SignInAsync(http, userId);
+        if (!TestAccounts.SignedIn(response))
+        {
+            throw new InvalidOperationException($"sign-in of {userId} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return (http, cookies.Container.GetCookieHeader(Server.BaseAddress));
+    }
+
+    /// <summary>A SignalR .NET client on the hub, signed in as <paramref name="userId"/>, reading the wire contract's JSON.</summary>
+    public async Task<HubConnection> ConnectHubAsync(string userId = TestAccounts.CountyAdmin)
+    {
+        var (http, cookies) = await SignedInAsync(userId);
+        http.Dispose();
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, ClinicHub.Path), options =>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
+                options.Headers["Cookie"] = cookies;
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default))
             .Build();

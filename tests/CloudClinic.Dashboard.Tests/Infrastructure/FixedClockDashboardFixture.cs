@@ -24,6 +24,11 @@ public sealed class FixedClockDashboardFixture : IAsyncLifetime
             new Dictionary<string, string?> { ["Dashboard:TimeZone"] = "Asia/Shanghai", ["Dashboard:DefaultClinicId"] = "clinic-fixed" },
             services => services.AddSingleton<TimeProvider>(Clock));
         Dashboard.StartServer();
+        await Dashboard.EnsureAccountsAsync();
+        foreach (var patient in new[] { "p-hist", "p-any", "p-1" })
+        {
+            await TestAccounts.AddPatientAsync(Dashboard.Services, patient, "clinic-fixed", null);
+        }
     }
 
     public async Task DisposeAsync()

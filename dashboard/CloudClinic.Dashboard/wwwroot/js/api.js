@@ -1,7 +1,15 @@
 // HTTP reads, so a page opened mid-day still shows what was measured before it connected.
 
+/** A signed-out (or expired) session: back to the sign-in page, then here again. */
+function signInAgain() {
+  location.assign(`signin.html?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (response.status === 401) {
+    signInAgain();
+  }
   if (!response.ok) {
     throw new Error(`${response.status} ${response.statusText}`);
   }
@@ -41,4 +49,49 @@ export function todayReadings(clinic) {
 
 export function patientHistory(id, days) {
   return getJson(`api/patients/${encodeURIComponent(id)}/history${query({ days })}`);
+}
+
+export function antiforgery() {
+  return getJson("account/antiforgery");
+}
+
+export function me() {
+  return getJson("account/me");
+}
+
+/** State-changing calls carry the anti-forgery token in its header (the server checks it). */
+async function postJson(url, body) {
+  const { token, headerName } = await antiforgery();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { Accept: "application/json", "Content-Type": "application/json", [headerName]: token },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (response.status === 401) {
+    signInAgain();
+  }
+  if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}`);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+export function signOut() {
+  return postJson("account/signout");
+}
+
+export function openAlerts(clinic) {
+  return getJson(`api/alerts/open${query({ clinic })}`);
+}
+
+export function acknowledgeAlert(id, note) {
+  return postJson(`api/alerts/${encodeURIComponent(id)}/acknowledge`, { note });
+}
+
+export function resolveAlert(id, note) {
+  return postJson(`api/alerts/${encodeURIComponent(id)}/resolve`, { note });
+}
+
+export function snoozeAlert(id, snoozeMinutes, note) {
+  return postJson(`api/alerts/${encodeURIComponent(id)}/snooze`, { note, snoozeMinutes });
 }

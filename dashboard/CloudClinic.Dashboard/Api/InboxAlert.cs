@@ -1,0 +1,25 @@
+namespace CloudClinic.Dashboard.Api;
+
+/// <summary>
+/// One not-yet-resolved alert as the inbox lists it (from the registry's alerts table). <see cref="PatientName"/> is
+/// the masked display name (张*华), never the protected one.
+/// </summary>
+internal sealed record InboxAlert(
+    string AlertId,
+    string Rule,
+    string Severity,
+    string State,
+    string ClinicId,
+    string? PatientId,
+    string? PatientName,
+    string? GridId,
+    string? GatewayId,
+    string? Station,
+    IReadOnlyDictionary<string, double> Values,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    string? AcknowledgeNote,
+    DateTimeOffset? SnoozedUntil,
+    bool CanAct);

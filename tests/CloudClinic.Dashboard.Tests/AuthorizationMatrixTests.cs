@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using CloudClinic.Contracts;
+using CloudClinic.Dashboard.Tests.Infrastructure;
+using CloudClinic.Registry;
+using CloudClinic.Registry.Model;
+using Microsoft.AspNetCore.SignalR.Client;
+using static CloudClinic.Dashboard.Tests.Infrastructure.TestAccounts;
+
+namespace CloudClinic.Dashboard.Tests;
+
+/// <summary>
+/// Every /api endpoint and the hub × every role × own/other clinic (issue 7): only the allowed cells succeed, every
+/// other cell is 403, and every cell is 401 without a sign-in.
+/// </summary>
+public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClassFixture<LiveDashboardFixture>
+{
+    private const string PatientA = "pat-a1";
+    private const string PatientB = "pat-b1";
+
+    public static TheoryData<string, string, bool, bool> Reads()
+    {
+        // (endpoint template, role, own clinic?, allowed?)
+        var data = new TheoryData<string, string, bool, bool>();
+        var clinicWide = new[] { "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}" };
+        var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}" };
+        var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" };
+        foreach (var own in new[] { true, false })
+        {
+            foreach (var role in Roles)
+            {
+                foreach (var url in clinicWide)
+                {
+                    data.Add(url, role, own, role == CountyAdmin || (own && role != GridWorker));
+                }
+
+                foreach (var url in anyoneInClinic.Concat(patient))
+                {
+                    data.Add(url, role, own, role == CountyAdmin || own);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, bool, bool> Actions()
+    {
+        var data = new TheoryData<string, string, bool, bool>();
+        foreach (var action in new[] { "acknowledge", "resolve", "snooze" })
+        {
+            foreach (var own in new[] { true, false })
+            {
+                foreach (var role in Roles)
+                {
+                    // Clinical actions: doctors and grid workers within what they see; admins only look.
+                    data.Add(action, role, own, own && role is Doctor or GridWorker);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public async Task Get_RoleAndClinic_OnlyAllowedCellsSucceed(string template, string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var url = template.Replace("{c}", own ? ClinicA : ClinicB, StringComparison.Ordinal).Replace("{p}", own ? PatientA : PatientB, StringComparison.Ordinal);
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        using var anonymous = live.Dashboard.CreateClient();
+
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+        using var unsigned = await anonymous.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task PostAlertAction_RoleAndClinic_OnlyAllowedCellsSucceed(string action, string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var alertId = $"alert-{action}-{role}-{(own ? "own" : "other")}";
+        await AddAlertAsync(alertId, own ? ClinicA : ClinicB, own ? GridA : GridB, own ? PatientA : PatientB);
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        var token = await AntiforgeryAsync(http);
+        var body = JsonContent.Create(new { note = "seen", snoozeMinutes = 30 });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/alerts/{alertId}/{action}", UriKind.Relative)) { Content = body };
+        request.Headers.Add(token.Header, token.Value);
+        using var anonymous = live.Dashboard.CreateClient();
+
+        using var response = await http.SendAsync(request);
+        using var unsigned = await anonymous.PostAsJsonAsync(new Uri($"/api/alerts/{alertId}/{action}", UriKind.Relative), new { note = "x", snoozeMinutes = 30 });
+
+        // 200 with the event; 204 for a snooze whose (patient, rule) has no alert under the engine's open key.
+        Assert.Equal(allowed, response.IsSuccessStatusCode);
+        Assert.Equal(allowed ? (action == "snooze" ? HttpStatusCode.NoContent : HttpStatusCode.OK) : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostAlertAction_WithoutAntiforgeryToken_IsRejected()
+    {
+        await SeedAsync();
+        await AddAlertAsync("alert-csrf", ClinicA, GridA, PatientA);
+        using var http = await live.Dashboard.SignedInClientAsync(Doctor);
+
+        using var response = await http.PostAsJsonAsync(new Uri("/api/alerts/alert-csrf/acknowledge", UriKind.Relative), new { note = "forged" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_EachRole_GetsOnlyTheEventsOfItsClinicOrGrid()
+    {
+        await SeedAsync();
+        var inboxes = new Dictionary<string, HubInbox>();
+        var connections = new List<HubConnection>();
+        foreach (var role in Roles)
+        {
+            var connection = await live.Dashboard.ConnectHubAsync(role);
+            connections.Add(connection);
+            inboxes[role] = new HubInbox(connection);
+        }
+
+        try
+        {
+            // Other clinic first, then own: once own arrived, the other would have arrived before it.
+            await live.Broker.PublishAsync(Topics.Alerts(ClinicB), Samples.Json(Alert("hub-b", ClinicB, GridB, PatientB)));
+            await live.Broker.PublishAsync(Topics.Alerts(ClinicA), Samples.Json(Alert("hub-a", ClinicA, GridA, PatientA)));
+
+            foreach (var role in Roles)
+            {
+                await inboxes[role].WaitForAsync<AlertEventMessage>(a => a.AlertId == "hub-a", LiveDashboardFixture.Timeout);
+            }
+
+            await inboxes[CountyAdmin].WaitForAsync<AlertEventMessage>(a => a.AlertId == "hub-b", LiveDashboardFixture.Timeout);
+            foreach (var role in new[] { Doctor, GridWorker, ClinicAdmin })
+            {
+                Assert.DoesNotContain(inboxes[role].All<AlertEventMessage>(), a => a.AlertId == "hub-b");
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hub_Anonymous_IsRefused()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(live.Dashboard.Server.BaseAddress, Hubs.ClinicHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => live.Dashboard.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            })
+            .Build();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    private static AlertEventMessage Alert(string id, string clinic, string grid, string patient) => new()
+    {
+        Schema = AlertEventMessage.SchemaV1, Event = AlertEvents.Raised, AlertId = id, Rule = "bp-urgent", Severity = AlertSeverities.Urgent,
+        State = AlertStates.Open, ClinicId = clinic, GridId = grid, PatientId = patient, At = Samples.Morning,
+    };
+
+    private async Task SeedAsync()
+    {
+        await live.Dashboard.EnsureAccountsAsync();
+        await AddPatientAsync(live.Dashboard.Services, PatientA, ClinicA, GridA);
+        await AddPatientAsync(live.Dashboard.Services, PatientB, ClinicB, GridB);
+    }
+
+    private async Task AddAlertAsync(string id, string clinic, string grid, string patient)
+    {
+        var database = live.Dashboard.GetRequiredService<RegistryDatabase>();
+        await using var db = database.CreateContext();
+        db.Alerts.Add(new Alert
+        {
+            Id = id, Rule = "bp-urgent", Severity = AlertSeverities.Urgent, State = AlertStates.Open, ClinicId = clinic, GridId = grid, PatientId = patient,
+            OpenKey = $"bp-urgent|{patient}|{id}", RaisedAt = Samples.Morning, UpdatedAt = Samples.Morning,
+        });
+        await db.SaveChangesAsync();
+    }
+}
