@@ -1,4 +1,5 @@
 using CloudClinic.Dashboard;
+using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Demo;
 
 // `--demo` turns this host into the all-in-one newcomer host (Demo/DemoHostingExtensions.cs).
@@ -7,6 +8,11 @@ var demo = builder.AddDemoIfEnabled();
 builder.AddDashboard();
 
 var app = builder.Build();
+if (args.FirstOrDefault() == AddUserCommand.Name)
+{
+    return await AddUserCommand.RunAsync(app.Services, args[1..], Console.Out);
+}
+
 app.MapDashboard();
 if (demo)
 {
@@ -28,6 +34,7 @@ if (demo)
 }
 
 await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
 public partial class Program;

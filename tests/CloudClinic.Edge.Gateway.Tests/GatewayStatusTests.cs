@@ -102,12 +102,12 @@ public sealed class GatewayStatusTests : IAsyncLifetime
         var before = StatusCount();
 
         await _broker.PublishAsync(commands, "{not json");
-        await _broker.PublishAsync(commands, """{"command":"check-in","patientId":"p-1","station":"bp-1"}""");
+        await _broker.PublishAsync(commands, """{"command":"reboot","patientId":"p-1","station":"bp-1"}""");
         await _broker.PublishAsync(commands, """{"command":"request-status"}""");
 
         await _broker.Published.WaitForAsync(_ => StatusCount() > before, Timeout);
         Assert.Contains(gateway.Logs, l => l.Contains("Ignoring malformed command", StringComparison.Ordinal));
-        Assert.Contains(gateway.Logs, l => l.Contains("Command 'check-in' is not supported", StringComparison.Ordinal));
+        Assert.Contains(gateway.Logs, l => l.Contains("Command 'reboot' is not supported", StringComparison.Ordinal));
         Assert.Contains(gateway.Logs, l => l.Contains("request-status", StringComparison.Ordinal));
     }
 

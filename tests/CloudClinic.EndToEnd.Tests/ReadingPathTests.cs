@@ -51,6 +51,10 @@ public sealed class ReadingPathTests : IAsyncLifetime
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.OpenAsync(dashboardUrl);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("signin\\.html"));
+        await page.Locator("[data-testid=signin-user]").FillAsync(DoctorUser);
+        await page.Locator("[data-testid=signin-password]").FillAsync(DoctorPassword);
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
 
         var simulator = HostProcesses.Start(HostProcesses.Simulator, new Dictionary<string, string?>(),
@@ -89,11 +93,19 @@ public sealed class ReadingPathTests : IAsyncLifetime
         await Browser.ScreenshotAsync(page, "dashboard-e2e.png");
     }
 
+    private const string DoctorUser = "doctor-e2e";
+    private const string DoctorPassword = "e2e-doctor-pw-2026";
+
     private async Task<string> StartDashboardAsync()
     {
         var url = "http://127.0.0.1:" + FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         var settings = _stack.CloudSettings();
         settings["Dashboard__DefaultClinicId"] = TestReadings.Clinic;
+        // The first account, as a clinic's IT person creates it (the password travels in the environment).
+        var addUser = HostProcesses.Start(HostProcesses.Dashboard, new Dictionary<string, string?>(settings) { ["CLOUDCLINIC_PASSWORD"] = DoctorPassword },
+            "add-user", DoctorUser, "doctor", TestReadings.Clinic);
+        _hosts.Add(addUser);
+        await addUser.WaitForOutputAsync($"user {DoctorUser} (doctor) saved", TimeSpan.FromSeconds(60));
         var dashboard = HostProcesses.Start(HostProcesses.Dashboard, settings, "--urls", url);
         _hosts.Add(dashboard);
         await dashboard.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));

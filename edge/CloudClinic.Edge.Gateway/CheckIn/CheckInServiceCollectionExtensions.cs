@@ -12,6 +12,7 @@ internal static class CheckInServiceCollectionExtensions
     {
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CheckInOptions>, CheckInOptionsValidator>());
+        services.TryAddSingleton<CheckInDatabase>();
         services.TryAddSingleton<RosterCache>();
         services.TryAddSingleton<CheckInSessionStore>();
         services.TryAddSingleton<CheckInService>();

@@ -1,13 +1,12 @@
-using CloudClinic.Edge.Gateway.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace CloudClinic.Edge.Gateway.CheckIn;
 
 /// <summary>
-/// Open check-in sessions, one per station, in the gateway's SQLite file: a gateway that restarts (power cut, watchdog)
+/// Open check-in sessions, one per station, in check-in's SQLite file: a gateway that restarts (power cut, watchdog)
 /// mid-session still gives the patient's next reading to the patient.
 /// </summary>
-internal sealed class CheckInSessionStore(OutboxDatabase database)
+internal sealed class CheckInSessionStore(CheckInDatabase database)
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS check_in_sessions (

@@ -1,19 +1,18 @@
 using System.Text.Json;
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Gateway.Configuration;
-using CloudClinic.Edge.Gateway.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Edge.Gateway.CheckIn;
 
 /// <summary>
-/// The clinic roster for check-in, kept in the gateway's SQLite file so check-in works while the link to the cloud is
+/// The clinic roster for check-in, kept in check-in's SQLite file (<see cref="CheckInDatabase"/>) so check-in works while the link to the cloud is
 /// down. Replaced whole by a newer retained roster; an older or another clinic's roster is refused with a reason.
 /// Names are masked again on the way in (<see cref="NameMask"/> is idempotent): whatever the sender did, this file never
 /// holds more of a name than 张*华. Card codes are held only as the cloud's salted hashes (<see cref="CardCodeHash"/>).
 /// </summary>
-internal sealed class RosterCache(OutboxDatabase database, IOptions<EdgeOptions> edge)
+internal sealed class RosterCache(CheckInDatabase database, IOptions<EdgeOptions> edge)
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS roster_patients (patient_id TEXT NOT NULL PRIMARY KEY, display_name TEXT NOT NULL);

@@ -1,7 +1,6 @@
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Gateway.CheckIn;
 using CloudClinic.Edge.Gateway.Configuration;
-using CloudClinic.Edge.Gateway.Outbox;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ internal sealed class CheckInFixture : IDisposable
 {
     public const string Clinic = "clinic-a";
     private readonly string _directory = Directory.CreateTempSubdirectory("cloudclinic-checkin-").FullName;
-    private readonly List<OutboxDatabase> _databases = [];
+    private readonly List<CheckInDatabase> _databases = [];
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -42,7 +41,7 @@ internal sealed class CheckInFixture : IDisposable
     /// <summary>A fresh set of services on the same file: what a restarted gateway sees.</summary>
     public (RosterCache Roster, CheckInService Service) Open()
     {
-        var database = new OutboxDatabase(Edge, new HostingEnvironment { ContentRootPath = _directory });
+        var database = new CheckInDatabase(Edge, new HostingEnvironment { ContentRootPath = _directory });
         _databases.Add(database);
         var roster = new RosterCache(database, Edge);
         var service = new CheckInService(roster, new CheckInSessionStore(database), Options.Create(new CheckInOptions()), Edge, Time, NullLogger<CheckInService>.Instance);
@@ -53,7 +52,7 @@ internal sealed class CheckInFixture : IDisposable
     {
         _databases.ForEach(d => d.Dispose());
         _databases.Clear();
-        return File.ReadAllBytes(Path.Combine(_directory, "outbox.db"));
+        return File.ReadAllBytes(Path.Combine(_directory, "outbox.checkin.db"));
     }
 
     public void Dispose()
