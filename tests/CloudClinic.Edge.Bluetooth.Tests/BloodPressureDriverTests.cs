@@ -1,3 +1,4 @@
+using CloudClinic.Testing.Ble;
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Bluetooth.BlueZ;
 using CloudClinic.Edge.Bluetooth.Tests.Harness;

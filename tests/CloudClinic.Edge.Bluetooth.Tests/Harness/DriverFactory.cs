@@ -1,3 +1,4 @@
+using CloudClinic.Testing.Ble;
 using CloudClinic.Edge.Bluetooth.BlueZ;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,3 +1,4 @@
+using CloudClinic.Testing.Ble;
 using CloudClinic.Contracts;
 using CloudClinic.Testing;
 

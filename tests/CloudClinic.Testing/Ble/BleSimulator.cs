@@ -2,14 +2,14 @@ using System.Text.Json;
 using CloudClinic.Testing;
 using Tmds.DBus.Protocol;
 
-namespace CloudClinic.Edge.Gateway.Tests.Ble;
+namespace CloudClinic.Testing.Ble;
 
 /// <summary>
-/// (A trimmed copy of tests/CloudClinic.Edge.Bluetooth.Tests/Harness/BleSimulator.cs: test projects do not reference
-/// each other.) A private dbus-daemon (own config, socket in a temp dir) with the BLE meter simulator (simulator/ble_meters.py, a
-/// python-dbusmock BlueZ template) on it. Nothing touches the machine's system bus. Both processes end by PID.
+/// A private dbus-daemon (own config, socket in a temp dir) with the BLE meter simulator (simulator/ble_meters.py, a
+/// python-dbusmock BlueZ template) on it. Nothing touches the machine's system bus. Both processes end by PID. A test
+/// project using it copies edge/CloudClinic.Edge.Bluetooth/simulator/ble_meters.py to simulator/ in its output.
 /// </summary>
-internal sealed class BleSimulator : IAsyncDisposable
+public sealed class BleSimulator : IAsyncDisposable
 {
     public const string DbusDaemon = "/usr/bin/dbus-daemon";
 
@@ -91,7 +91,26 @@ internal sealed class BleSimulator : IAsyncDisposable
         w.WriteArray(value);
     });
 
+    public Task SetGlucoseBacklogAsync(uint count) => CallAsync("SetGlucoseBacklog", "u", (ref MessageWriter w) => w.WriteUInt32(count));
+
     public Task AppendGlucoseRecordsAsync(uint count) => CallAsync("AppendGlucoseRecords", "u", (ref MessageWriter w) => w.WriteUInt32(count));
+
+    /// <summary><c>disconnect-after</c>, <c>garble-sequence</c>, <c>racp-code</c> or <c>none</c> (ble_meters.py).</summary>
+    public Task SetFaultAsync(string fault, uint value) => CallAsync("SetFault", "su", (ref MessageWriter w) =>
+    {
+        w.WriteString(fault);
+        w.WriteUInt32(value);
+    });
+
+    /// <summary><paramref name="meter"/> is <c>bp</c> or <c>glucose</c>.</summary>
+    public Task SetClockOffsetAsync(string meter, int seconds) => CallAsync("SetClockOffset", "si", (ref MessageWriter w) =>
+    {
+        w.WriteString(meter);
+        w.WriteInt32(seconds);
+    });
+
+    /// <summary>The meter walks out of range: the link drops (<c>bp</c> or <c>glucose</c>).</summary>
+    public Task DisconnectMeterAsync(string meter) => CallAsync("DisconnectMeter", "s", (ref MessageWriter w) => w.WriteString(meter));
 
     /// <summary>Hex of every value the gateway wrote to the characteristic (<c>2a52</c>, <c>2a2b</c>).</summary>
     public Task<string[]> GetWritesAsync(string uuid16)
@@ -103,6 +122,18 @@ internal sealed class BleSimulator : IAsyncDisposable
             using var writer = _control.GetMessageWriter();
             writer.WriteMethodCallHeader(destination: "org.bluez", path: "/", @interface: "org.cloudclinic.BleSim", member: "GetWrites", signature: "s");
             writer.WriteString(uuid16);
+            return writer.CreateMessage();
+        }
+    }
+
+    public Task<Dictionary<string, VariantValue>> GetStatsAsync()
+    {
+        return _control.CallMethodAsync(Create(), static (m, _) => m.GetBodyReader().ReadDictionaryOfStringToVariantValue());
+
+        MessageBuffer Create()
+        {
+            using var writer = _control.GetMessageWriter();
+            writer.WriteMethodCallHeader(destination: "org.bluez", path: "/", @interface: "org.cloudclinic.BleSim", member: "GetStats");
             return writer.CreateMessage();
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace CloudClinic.Edge.Gateway.Tests.Ble;
+namespace CloudClinic.Testing.Ble;
 
 /// <summary>
 /// A test that needs dbus-daemon and python3-dbusmock (apt: dbus-daemon, python3-dbusmock). It is skipped, with a
