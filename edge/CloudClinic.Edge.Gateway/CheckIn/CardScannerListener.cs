@@ -9,9 +9,6 @@ internal sealed partial class CardScannerListener(CardScannerOptions scanner, Ch
     private readonly CardScanReader _reader = new();
     private string? _lastConnectFailure;
 
-    /// <summary>The outcome of the latest scan, for the local page: "checked in 张*华" or why not.</summary>
-    public CheckInOutcome? LastOutcome { get; private set; }
-
     public ValueTask OnConnectedAsync(CancellationToken cancellationToken)
     {
         _lastConnectFailure = null;
@@ -26,11 +23,11 @@ internal sealed partial class CardScannerListener(CardScannerOptions scanner, Ch
             if (code is null)
             {
                 LogBadScan(logger, scanner.Port, refusal!);
-                LastOutcome = CheckInOutcome.Refused(refusal!);
                 continue;
             }
 
-            LastOutcome = checkIn.CheckInCard(scanner.Station, code);
+            // CheckInService logs the outcome and counts unknown cards (shown on the kiosk).
+            checkIn.CheckInCard(scanner.Station, code);
         }
 
         return ValueTask.CompletedTask;
