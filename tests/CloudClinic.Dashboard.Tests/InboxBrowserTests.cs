@@ -34,7 +34,8 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
 
         var item = page.Locator("[data-testid=inbox-alert][data-severity=urgent]");
         await Expect(item).ToHaveAttributeAsync("data-state", AlertStates.Open);
-        Assert.Equal("inbox-flash", await item.EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
+        // Auto-retrying: the inbox re-renders rows on every event, so read the style through the locator, not once.
+        await Expect(item).ToHaveCSSAsync("animation-name", "inbox-flash");
         // The patient's (hostile) name is text, not markup: no <img> was created.
         await Expect(item.Locator("[data-testid=inbox-patient]")).ToContainTextAsync("<img src=x onerror=alert(1)>");
         Assert.Equal(0, await page.Locator("[data-testid=inbox] img").CountAsync());
@@ -44,7 +45,7 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await item.Locator("[data-testid=inbox-acknowledge]").ClickAsync();
 
         await Expect(item).ToHaveAttributeAsync("data-state", AlertStates.Acknowledged);
-        Assert.Equal("none", await item.EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
+        await Expect(item).ToHaveCSSAsync("animation-name", "none");
         var published = await browser.Broker.Published.WaitForAsync(
             messages => messages.Any(m => m.Topic == Topics.Alerts(BrowserSamples.Clinic) && m.PayloadText.Contains("\"acknowledged\"", StringComparison.Ordinal)),
             BrowserFixture.Timeout);
