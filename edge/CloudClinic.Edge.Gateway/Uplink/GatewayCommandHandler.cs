@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Text.Json;
 using CloudClinic.Contracts;
 using CloudClinic.Edge.Gateway.CheckIn;
+using CloudClinic.Edge.Gateway.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 
 namespace CloudClinic.Edge.Gateway.Uplink;
@@ -16,11 +18,14 @@ internal sealed partial class GatewayCommandHandler(
     StatusSignal statusSignal,
     CheckInService checkIn,
     RosterCache roster,
+    IOptions<EdgeOptions> edge,
     ILogger<GatewayCommandHandler> logger)
 {
+    private readonly string _rosterTopic = Topics.Roster(edge.Value.ClinicId);
+
     public Task HandleAsync(MqttApplicationMessage message)
     {
-        if (message.Topic.EndsWith("/roster", StringComparison.Ordinal))
+        if (message.Topic == _rosterTopic)
         {
             ApplyRoster(message);
             return Task.CompletedTask;
