@@ -1,5 +1,6 @@
 using CloudClinic.Alerts.Engine;
 using CloudClinic.Alerts.Gateways;
+using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts.Publishing;
 using CloudClinic.Alerts.Webhooks;
@@ -15,7 +16,7 @@ public static class AlertingHostingExtensions
 {
     /// <summary>
     /// The alert engine over the registry (<c>Storage:Registry</c>, migrated at start): <see cref="IAlertReadingSink"/>
-    /// for the ingest, <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
+    /// for the ingest (a durable queue table, drained by whichever process holds the engine lease), <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
     /// escalation), gateways' retained status and LWT (<c>cloudclinic/v1/+/+/status</c>), the outbox → MQTT publisher
     /// (<c>Mqtt:*</c>) and, apart from it, the outbox → robot webhooks (<c>Alerts:Webhooks:*</c>), all validated at
     /// start (<c>Alerts:*</c>). Safe to call more than once.
@@ -43,8 +44,16 @@ public static class AlertingHostingExtensions
         services.AddSingleton<IAlertPublisher, MqttAlertPublisher>();
         services.AddSingleton<AlertOutboxSignal>();
         services.AddSingleton<AlertEngine>();
-        services.AddSingleton<AlertEvaluationQueue>();
-        services.AddSingleton<IAlertReadingSink>(sp => sp.GetRequiredService<AlertEvaluationQueue>());
+        services.AddMetrics();
+        services.AddSingleton<AlertMetrics>();
+        services.AddSingleton<EvaluationQueueSignal>();
+        services.AddSingleton<DurableEvaluationQueue>();
+        services.AddSingleton<IAlertReadingSink>(sp => sp.GetRequiredService<DurableEvaluationQueue>());
+
+        // One process at a time runs the engine's jobs over a shared registry (the ingest and the dashboard both
+        // host these services); the lease worker is registered first so it starts first.
+        services.AddSingleton<EngineLeadership>();
+        services.AddHostedService<EngineLeaseWorker>();
         services.AddHostedService<AlertEvaluationWorker>();
         services.AddHostedService<AlertScheduleWorker>();
         services.AddHostedService<GatewayStatusWorker>();

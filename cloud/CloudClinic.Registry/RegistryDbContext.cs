@@ -38,5 +38,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<GatewayState> Gateways => Set<GatewayState>();
 
+    public DbSet<EvaluationQueueItem> EvaluationQueue => Set<EvaluationQueueItem>();
+
+    public DbSet<EngineLease> Leases => Set<EngineLease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => RegistryModel.Configure(modelBuilder);
 }

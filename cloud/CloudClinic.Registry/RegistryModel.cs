@@ -99,5 +99,19 @@ internal static class RegistryModel
             e.ToTable("gateways");
             e.HasKey(x => new { x.ClinicId, x.GatewayId });
         });
+        b.Entity<EvaluationQueueItem>(e =>
+        {
+            e.ToTable(EvaluationQueueItem.TableName);
+            e.Property(x => x.ReadingId).HasMaxLength(256);
+            e.HasIndex(x => new { x.Urgent, x.Id });
+        });
+        b.Entity<EngineLease>(e =>
+        {
+            e.ToTable("engine_leases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(IdLength);
+            e.Property(x => x.Holder).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
     }
 }

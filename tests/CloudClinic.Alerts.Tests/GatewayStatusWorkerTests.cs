@@ -71,7 +71,7 @@ public sealed class GatewayStatusWorkerTests : IDisposable
     {
         await SeedAsync();
         var worker = new GatewayStatusWorker(
-            NewEngine(), Options.Create(new MqttOptions()), Options.Create(new AlertOptions()), _time, NullLogger<GatewayStatusWorker>.Instance);
+            NewEngine(), TestLeadership.Leading(), Options.Create(new MqttOptions()), Options.Create(new AlertOptions()), _time, NullLogger<GatewayStatusWorker>.Instance);
         var stale = new GatewayStatusMessage { State = GatewayStates.Online, At = _time.GetUtcNow().AddMinutes(-16) };
 
         await worker.HandleAsync(Status("gw-old", JsonSerializer.Serialize(stale, ContractJsonContext.Default.GatewayStatusMessage), retain: true), default);

@@ -141,7 +141,7 @@ public sealed class WebhookDispatcherTests : IDisposable
             AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(5),
         });
         var sender = new WebhookSender(_services.GetRequiredService<IHttpClientFactory>(), _database, options, TimeProvider.System, NullLogger<WebhookSender>.Instance);
-        return new WebhookDispatcher(_database, sender, new AlertOutboxSignal(), options, TimeProvider.System, NullLogger<WebhookDispatcher>.Instance);
+        return new WebhookDispatcher(_database, TestLeadership.Leading(), sender, new AlertOutboxSignal(), options, TimeProvider.System, NullLogger<WebhookDispatcher>.Instance);
     }
 
     private async Task<AlertEventMessage> RaiseUrgentAsync()

@@ -23,6 +23,19 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
     public async Task<IReadOnlyList<AlertEventMessage>> ProcessReadingsAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        return await ProcessAsync(readings, [], ct);
+    }
+
+    /// <summary>
+    /// Evaluates readings taken from the durable queue and deletes their rows in the same transaction as the alert
+    /// changes: a crash before the commit leaves both undone (evaluated again), and if another engine committed a row
+    /// first, the delete finds nothing and the whole commit fails with <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    internal async Task<IReadOnlyList<AlertEventMessage>> ProcessQueuedAsync(IReadOnlyList<QueuedReading> queued, CancellationToken ct) =>
+        await ProcessAsync([.. queued.Select(q => q.Reading)], [.. queued.Select(q => q.QueueId)], ct);
+
+    private async Task<IReadOnlyList<AlertEventMessage>> ProcessAsync(IReadOnlyList<ReadingMessage> readings, IReadOnlyList<long> queueIds, CancellationToken ct)
+    {
         if (readings.Count == 0)
         {
             return [];
@@ -46,6 +59,7 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
             }
 
             await TouchGatewaysAsync(db, readings, changes.Now, ct);
+            db.EvaluationQueue.RemoveRange(queueIds.Select(id => new EvaluationQueueItem { Id = id }));
         }, ct);
     }
 

@@ -1,3 +1,5 @@
+using CloudClinic.Alerts.Leadership;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,42 +7,65 @@ using Microsoft.Extensions.Options;
 namespace CloudClinic.Alerts.Engine;
 
 /// <summary>
-/// Drains the evaluation queue into the engine in batches. A failed batch (registry locked or down) is retried with
-/// backoff, never skipped: the readings are already acknowledged upstream, so this is where they must not get lost.
+/// Drains the durable evaluation queue into the engine while this process holds the engine lease. Urgent rows go in
+/// a batch of their own, so an urgent alert waits for at most one ordinary batch, never for the backlog. A failed
+/// batch (registry locked or down) is retried with backoff, never skipped: its rows stay queued until the engine
+/// commits them together with the alert changes they cause.
 /// </summary>
 internal sealed partial class AlertEvaluationWorker(
-    AlertEvaluationQueue queue, AlertEngine engine, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertEvaluationWorker> logger) : BackgroundService
+    DurableEvaluationQueue queue,
+    AlertEngine engine,
+    EngineLeadership leadership,
+    AlertMetrics metrics,
+    IOptions<AlertOptions> options,
+    TimeProvider time,
+    ILogger<AlertEvaluationWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = await queue.TakeAsync(options.Value.BatchSize, stoppingToken);
-            var backoff = TimeSpan.FromMilliseconds(100);
-            while (true)
+            await leadership.WaitAsync(stoppingToken);
+            try
             {
-                try
+                var batch = await queue.PeekAsync(options.Value.BatchSize, stoppingToken);
+                if (batch.Count == 0)
                 {
-                    await engine.ProcessReadingsAsync([.. batch.Select(q => q.Reading)], stoppingToken);
-                    foreach (var queued in batch)
-                    {
-                        queued.Committed?.TrySetResult();
-                    }
+                    await queue.WaitForWorkAsync(Poll, stoppingToken);
+                    continue;
+                }
 
-                    break;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                if (batch[0].Urgent)
                 {
-                    LogBatchFailed(logger, ex, batch.Count, backoff);
-                    await Task.Delay(backoff, time, stoppingToken);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    batch = [.. batch.TakeWhile(q => q.Urgent)];
                 }
+
+                await engine.ProcessQueuedAsync(batch, stoppingToken);
+                metrics.Evaluated(batch.Count);
+                backoff = TimeSpan.FromMilliseconds(100);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another engine (a lease handover in progress) committed some of these rows first; its commit stands,
+                // ours rolled back as a whole, and the next peek no longer sees them.
+                LogTakenElsewhere(logger);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, ex, backoff);
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert evaluation of {Count} readings failed; retrying in {Backoff}")]
-    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count, TimeSpan backoff);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert evaluation failed; the readings stay queued, retrying in {Backoff}")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued readings were evaluated by another engine first; taking the next ones")]
+    private static partial void LogTakenElsewhere(ILogger logger);
 }

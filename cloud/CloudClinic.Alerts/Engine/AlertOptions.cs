@@ -26,13 +26,16 @@ public sealed class AlertOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Alerts:ScheduleInterval must be between 1 s and 1 h")]
     public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Readings waiting for evaluation; a full queue makes the ingest wait (never drops).</summary>
-    [Range(100, 1_000_000, ErrorMessage = "Alerts:QueueCapacity must be 100-1000000")]
-    public int QueueCapacity { get; set; } = 20_000;
-
-    /// <summary>Readings evaluated per registry transaction.</summary>
+    /// <summary>
+    /// Ordinary readings evaluated per registry transaction. An urgent reading queued meanwhile waits for at most one
+    /// such batch: smaller keeps urgent alerts fast, larger evaluates a backlog with fewer commits.
+    /// </summary>
     [Range(1, 5000, ErrorMessage = "Alerts:BatchSize must be 1-5000")]
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How long the engine lease lasts unrenewed: the longest a crashed engine's successor waits to take over.</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:05:00", ErrorMessage = "Alerts:LeaseDuration must be between 3 s and 5 min")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00", ErrorMessage = "Alerts:MaxSnooze must be between 1 and 90 days")]
     public TimeSpan MaxSnooze { get; set; } = TimeSpan.FromDays(7);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Publishing;
 using CloudClinic.Contracts;
 using CloudClinic.Registry;
@@ -11,10 +12,11 @@ namespace CloudClinic.Alerts.Engine;
 /// <summary>
 /// Publishes committed alert events from the outbox in commit order and marks each once the broker's PUBACK came
 /// back. On start it first publishes whatever a crashed predecessor committed but never sent (the alert-replay gap).
-/// A failed publish stops the pass (order kept) and is retried after a poll interval.
+/// A failed publish stops the pass (order kept) and is retried after a poll interval. Runs only in the process that
+/// holds the engine lease, so an event is published by one dispatcher, not by every host sharing the registry.
 /// </summary>
 internal sealed partial class AlertOutboxDispatcher(
-    RegistryDatabase database, IAlertPublisher publisher, AlertOutboxSignal signal, TimeProvider time, ILogger<AlertOutboxDispatcher> logger) : BackgroundService
+    RegistryDatabase database, EngineLeadership leadership, IAlertPublisher publisher, AlertOutboxSignal signal, TimeProvider time, ILogger<AlertOutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private const int PageSize = 200;
@@ -23,6 +25,7 @@ internal sealed partial class AlertOutboxDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            await leadership.WaitAsync(stoppingToken);
             try
             {
                 await PublishPendingAsync(stoppingToken);

@@ -1,17 +1,23 @@
+using CloudClinic.Alerts.Leadership;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Alerts.Engine;
 
-/// <summary>Runs <see cref="AlertEngine.RunScheduleAsync"/> every <c>Alerts:ScheduleInterval</c> on the injected clock.</summary>
-internal sealed partial class AlertScheduleWorker(AlertEngine engine, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertScheduleWorker> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="AlertEngine.RunScheduleAsync"/> every <c>Alerts:ScheduleInterval</c> on the injected clock, in the
+/// process that holds the engine lease only (two schedules would race to raise the same "not measured").
+/// </summary>
+internal sealed partial class AlertScheduleWorker(
+    AlertEngine engine, EngineLeadership leadership, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertScheduleWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ScheduleInterval, time);
         do
         {
+            await leadership.WaitAsync(stoppingToken);
             try
             {
                 var events = await engine.RunScheduleAsync(stoppingToken);

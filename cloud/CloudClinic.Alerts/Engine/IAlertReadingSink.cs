@@ -6,9 +6,9 @@ namespace CloudClinic.Alerts.Engine;
 public interface IAlertReadingSink
 {
     /// <summary>
-    /// Queues the readings for evaluation. Returns at once for ordinary readings; for a reading that looks urgent by
-    /// the default limits it returns once its alert is committed to the registry outbox, so acknowledging the MQTT
-    /// message after this can never lose an urgent alert in a crash. Waits (never drops) when the queue is full.
+    /// Queues the readings for evaluation durably (one registry transaction) and returns; it never waits for the
+    /// evaluation itself. Once it returns, acknowledging the MQTT messages cannot lose an alert in a crash: the queue
+    /// survives restarts of the ingest and of the engine, and urgent-looking readings are evaluated first.
     /// </summary>
     ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct);
 }

@@ -2,5 +2,5 @@ using CloudClinic.Contracts;
 
 namespace CloudClinic.Alerts.Engine;
 
-/// <summary>A stored reading waiting for the engine; <see cref="Committed"/> is completed for urgent-looking ones.</summary>
-internal sealed record QueuedReading(ReadingMessage Reading, TaskCompletionSource? Committed);
+/// <summary>A reading taken from the durable evaluation queue, with the row to delete once it is evaluated.</summary>
+internal sealed record QueuedReading(long QueueId, bool Urgent, ReadingMessage Reading);

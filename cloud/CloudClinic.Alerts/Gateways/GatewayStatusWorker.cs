@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudClinic.Alerts.Engine;
+using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Contracts;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +17,11 @@ namespace CloudClinic.Alerts.Gateways;
 /// clinic. One client with a clean session: every (re)connect gets the retained status of every gateway again, so
 /// nothing missed while disconnected is lost. Not a shared subscription: MQTT 5 §4.8.2 sends no retained messages to
 /// shared subscriptions. Reconnects on a timer (the MQTTnet samples' pattern), never from the Disconnected event.
+/// Subscribed only while this process holds the engine lease; a new leader's subscription gets every retained status.
 /// </summary>
 internal sealed partial class GatewayStatusWorker(
     AlertEngine engine,
+    EngineLeadership leadership,
     IOptions<MqttOptions> mqttOptions,
     IOptions<AlertOptions> alertOptions,
     TimeProvider time,
@@ -35,6 +38,16 @@ internal sealed partial class GatewayStatusWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (!leadership.IsLeader)
+                {
+                    if (client.IsConnected)
+                    {
+                        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), stoppingToken);
+                    }
+
+                    await leadership.WaitAsync(stoppingToken);
+                }
+
                 if (!await client.TryPingAsync(stoppingToken))
                 {
                     await ConnectAsync(client, stoppingToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudClinic.Alerts.Engine;
+using CloudClinic.Alerts.Leadership;
 using CloudClinic.Contracts;
 using CloudClinic.Registry;
 using CloudClinic.Registry.Model;
@@ -15,9 +16,11 @@ namespace CloudClinic.Alerts.Webhooks;
 /// robot webhooks. Apart from the MQTT dispatcher on purpose: a slow or dead webhook never delays the alerts topic.
 /// Each subscription has its own lane (in commit order), so one dead webhook retrying does not hold up the others.
 /// An entry is done once every matching webhook has a final row in the delivery log, succeeded or not.
+/// Runs only in the process holding the engine lease: a robot gets each alert once, whichever hosts share the registry.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     RegistryDatabase database,
+    EngineLeadership leadership,
     WebhookSender sender,
     AlertOutboxSignal signal,
     IOptions<WebhookOptions> options,
@@ -33,6 +36,7 @@ internal sealed partial class WebhookDispatcher(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                await leadership.WaitAsync(stoppingToken);
                 try
                 {
                     await database.EnsureMigratedAsync(stoppingToken);

@@ -12,7 +12,7 @@ namespace CloudClinic.Ingestion.Processing;
 /// Handles a batch of received messages up to the point where they may be acknowledged: refused ones go to the
 /// dead letters, valid readings are written to the store in one batch (retried while the store is down, split when
 /// it is too large, a refused reading dead-lettered), then the stored readings are handed to the alert engine's queue
-/// (evaluated off this path; an urgent-looking reading waits for its alert's durable commit before the ack).
+/// (a durable queue insert: evaluation happens off this path, so the ingest never waits for the rules).
 /// When this returns, everything in the batch is durable somewhere; when it throws, nothing may be acknowledged.
 /// </summary>
 internal sealed partial class IngestBatchProcessor

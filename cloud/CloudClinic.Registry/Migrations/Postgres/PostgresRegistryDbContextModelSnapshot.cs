@@ -380,6 +380,59 @@ namespace CloudClinic.Registry.Migrations.Postgres
                     b.ToTable("clinics", (string)null);
                 });
 
+            modelBuilder.Entity("CloudClinic.Registry.Model.EngineLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("engine_leases", (string)null);
+                });
+
+            modelBuilder.Entity("CloudClinic.Registry.Model.EvaluationQueueItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EnqueuedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReadingId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgent", "Id");
+
+                    b.ToTable("alert_evaluation_queue", (string)null);
+                });
+
             modelBuilder.Entity("CloudClinic.Registry.Model.GatewayState", b =>
                 {
                     b.Property<string>("ClinicId")

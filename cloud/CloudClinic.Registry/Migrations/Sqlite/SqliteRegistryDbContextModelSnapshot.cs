@@ -369,6 +369,57 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     b.ToTable("clinics", (string)null);
                 });
 
+            modelBuilder.Entity("CloudClinic.Registry.Model.EngineLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("engine_leases", (string)null);
+                });
+
+            modelBuilder.Entity("CloudClinic.Registry.Model.EvaluationQueueItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadingId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgent", "Id");
+
+                    b.ToTable("alert_evaluation_queue", (string)null);
+                });
+
             modelBuilder.Entity("CloudClinic.Registry.Model.GatewayState", b =>
                 {
                     b.Property<string>("ClinicId")

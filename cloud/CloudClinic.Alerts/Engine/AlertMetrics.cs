@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+
+namespace CloudClinic.Alerts.Engine;
+
+/// <summary>
+/// The engine's instruments (meter <c>CloudClinic.Alerts</c>, OpenTelemetry-ready like the ingest's): readings queued
+/// and evaluated; queued minus evaluated across the fleet is the evaluation backlog an on-call engineer watches.
+/// </summary>
+public sealed class AlertMetrics : IDisposable
+{
+    public const string MeterName = "CloudClinic.Alerts";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _queued;
+    private readonly Counter<long> _queuedUrgent;
+    private readonly Counter<long> _evaluated;
+
+    public AlertMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        _meter = meters.Create(MeterName);
+        _queued = _meter.CreateCounter<long>("cloudclinic.alerts.readings_queued", "{reading}", "Stored readings queued for alert evaluation");
+        _queuedUrgent = _meter.CreateCounter<long>("cloudclinic.alerts.readings_queued_urgent", "{reading}", "Queued readings that looked urgent (evaluated first)");
+        _evaluated = _meter.CreateCounter<long>("cloudclinic.alerts.readings_evaluated", "{reading}", "Readings evaluated and taken off the queue");
+    }
+
+    public void Queued(int count, int urgent)
+    {
+        _queued.Add(count);
+        _queuedUrgent.Add(urgent);
+    }
+
+    public void Evaluated(int count) => _evaluated.Add(count);
+
+    public void Dispose() => _meter.Dispose();
+}

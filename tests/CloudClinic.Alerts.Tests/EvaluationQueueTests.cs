@@ -1,0 +1,195 @@
+using System.Text.Json;
+using CloudClinic.Alerts.Engine;
+using CloudClinic.Alerts.Leadership;
+using CloudClinic.Alerts.Rules;
+using CloudClinic.Contracts;
+using CloudClinic.Registry;
+using CloudClinic.Registry.Model;
+using CloudClinic.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CloudClinic.Alerts.Tests;
+
+/// <summary>
+/// The durable evaluation queue between the ingest and the engine, and the engine lease, on a real SQLite registry
+/// and an in-process broker: the ingest's submit never waits for evaluation, queued readings survive a crash of
+/// either side, urgent ones go first, and with two hosts on one registry every alert is raised and published once.
+/// </summary>
+public sealed class EvaluationQueueTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly string _directory = Directory.CreateTempSubdirectory("cloudclinic-evalq-").FullName;
+    private readonly string _registry;
+
+    public EvaluationQueueTests()
+    {
+        _registry = $"Data Source={Path.Combine(_directory, "registry.db")};Pooling=False";
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task SubmitAsync_NoEngineRunning_ReturnsWithRowsQueued_UrgentPeekedFirst()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1"); // never started: no worker, no broker needed
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+
+        await sink.SubmitAsync([TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 185, 100, now), TestReadings.Glucose("r-3", 2.8, MealContexts.Fasting, now)], default);
+
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var peeked = await queue.PeekAsync(10, default);
+        Assert.Equal(["r-2", "r-3", "r-1"], peeked.Select(q => q.Reading.ReadingId));
+        Assert.Equal([true, true, false], peeked.Select(q => q.Urgent));
+        Assert.Equal(185, peeked[0].Reading.Systolic);
+        Assert.Empty(await AlertsAsync());
+    }
+
+    [Fact]
+    public async Task QueuedBeforeCrash_NewHostDrainsQueue_AlertsPublishedOnce_QueueEmpty()
+    {
+        await using var broker = await InProcessMqttBroker.StartAsync();
+        await SeedAsync();
+        var now = TimeProvider.System.GetUtcNow();
+        using (var crashed = BuildHost(broker.Url))
+        {
+            // The ingest stored and acknowledged these, then died before any engine ran.
+            await crashed.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Bp("r-1", 185, 100, now), TestReadings.Bp("r-2", 128, 78, now)], default);
+        }
+
+        await using var alerts = await broker.SubscribeAsync(Topics.AllAlerts);
+        using var host = BuildHost(broker.Url);
+        await host.StartAsync();
+
+        await alerts.WaitForAsync(m => m.Any(x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised)), Timeout);
+        await WaitUntilAsync(async () => await QueuedAsync() == 0);
+        await host.StopAsync();
+        Assert.Single(alerts.Messages, x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised));
+        // Both were evaluated for the patient, the urgent one first (same measuredAt: the later one does not replace it).
+        var patient = await PatientAsync();
+        Assert.Equal(("r-1", now), (patient.LastBpReadingId, patient.LastReadingAt));
+    }
+
+    [Fact]
+    public async Task ProcessQueuedAsync_SameRowsByTwoEngines_SecondCommitFails_OneAlert()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1");
+        await host.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Bp("r-1", 185, 100, TimeProvider.System.GetUtcNow())], default);
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var batch = await queue.PeekAsync(10, default);
+
+        var first = await NewEngine().ProcessQueuedAsync(batch, default);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => NewEngine().ProcessQueuedAsync(batch, default));
+
+        Assert.Contains(first, e => e.Rule == RuleIds.BpUrgent && e.Event == AlertEvents.Raised);
+        Assert.Equal(0, await QueuedAsync());
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        Assert.Equal(first.Count, await db.AlertOutbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task TwoHostsOneRegistry_OneLeads_LeaderStops_OtherTakesOver_EachAlertPublishedOnce()
+    {
+        await using var broker = await InProcessMqttBroker.StartAsync();
+        await SeedAsync();
+        await using var alerts = await broker.SubscribeAsync(Topics.AllAlerts);
+        using var a = BuildHost(broker.Url);
+        using var b = BuildHost(broker.Url);
+        await a.StartAsync();
+        await WaitUntilAsync(() => Task.FromResult(Leads(a)));
+        await b.StartAsync();
+
+        var now = TimeProvider.System.GetUtcNow();
+        await a.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Bp("r-1", 185, 100, now)], default);
+        await b.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Glucose("r-2", 2.8, MealContexts.Fasting, now, patientId: null)], default);
+        await alerts.WaitForAsync(m => m.Count(x => Is(x, null, AlertEvents.Raised)) >= 2, Timeout);
+        Assert.False(Leads(b));
+
+        await a.StopAsync(); // releases the lease: b takes over within one renew interval (LeaseDuration / 3)
+        await WaitUntilAsync(() => Task.FromResult(Leads(b)));
+        await a.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Bp("r-3", 190, 100, now, patientId: null)], default);
+        await alerts.WaitForAsync(m => m.Count(x => Is(x, null, AlertEvents.Raised)) >= 3, Timeout);
+        await b.StopAsync();
+
+        var raised = alerts.Messages.Where(x => Is(x, null, AlertEvents.Raised)).Select(x => Parse(x).AlertId).ToList();
+        Assert.Equal(raised.Count, raised.Distinct().Count());
+        Assert.Equal(0, await QueuedAsync());
+    }
+
+    private static bool Leads(IHost host) => host.Services.GetRequiredService<EngineLeadership>().IsLeader;
+
+    private static bool Is(CollectedMqttMessage message, string? rule, string @event)
+    {
+        var alert = Parse(message);
+        return (rule is null || alert.Rule == rule) && alert.Event == @event;
+    }
+
+    private static AlertEventMessage Parse(CollectedMqttMessage message) =>
+        JsonSerializer.Deserialize(message.Payload.Span, ContractJsonContext.Default.AlertEventMessage)!;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!await condition())
+        {
+            await tick.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
+    private AlertEngine NewEngine() =>
+        new(new RegistryDatabase(_registry), TimeProvider.System, Options.Create(new AlertOptions()), new AlertOutboxSignal());
+
+    private IHost BuildHost(string brokerUrl)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mqtt:Url"] = brokerUrl,
+            ["Storage:Registry"] = _registry,
+            ["Alerts:LeaseDuration"] = "00:00:03",
+        });
+        builder.AddAlerting();
+        return builder.Build();
+    }
+
+    private async Task<int> QueuedAsync()
+    {
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        return await db.EvaluationQueue.CountAsync();
+    }
+
+    private async Task<List<Alert>> AlertsAsync()
+    {
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        return await db.Alerts.ToListAsync();
+    }
+
+    private async Task<Patient> PatientAsync()
+    {
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        return await db.Patients.SingleAsync(p => p.Id == "p-1");
+    }
+
+    private async Task SeedAsync()
+    {
+        var database = new RegistryDatabase(_registry);
+        await database.EnsureMigratedAsync(default);
+        await using var db = database.CreateContext();
+        db.Clinics.Add(new Clinic { Id = "clinic-a", Name = "A", TimeZoneId = "Asia/Shanghai" });
+        db.Grids.Add(new Grid { Id = "grid-1", ClinicId = "clinic-a", Name = "1" });
+        db.Users.Add(new User { Id = "doc-1", DisplayName = "Dr", Role = UserRoles.Doctor, ClinicId = "clinic-a" });
+        db.Patients.Add(new Patient
+        {
+            Id = "p-1", ClinicId = "clinic-a", GridId = "grid-1", BirthDate = new DateOnly(1956, 5, 1), MaskedName = "张*华", NameProtected = "x",
+            ResponsibleDoctorId = "doc-1", RegisteredAt = TimeProvider.System.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+    }
+}

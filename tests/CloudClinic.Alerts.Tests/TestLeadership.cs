@@ -1,0 +1,14 @@
+using CloudClinic.Alerts.Leadership;
+
+namespace CloudClinic.Alerts.Tests;
+
+internal static class TestLeadership
+{
+    /// <summary>A process that holds the engine lease (a worker constructed by hand, without the lease worker).</summary>
+    public static EngineLeadership Leading()
+    {
+        var leadership = new EngineLeadership();
+        leadership.Set(true);
+        return leadership;
+    }
+}
