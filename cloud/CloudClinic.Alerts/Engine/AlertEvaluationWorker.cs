@@ -21,7 +21,8 @@ internal sealed partial class AlertEvaluationWorker(
     TimeProvider time,
     ILogger<AlertEvaluationWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    // Cheap (an indexed read of a usually empty table) and bounds the delay for rows another process queued.
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -9,6 +9,7 @@ namespace CloudClinic.Dashboard.Api;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GatewaySnapshot[]))]
+[JsonSerializable(typeof(WebhookLog[]))]
 [JsonSerializable(typeof(CloudClinic.Contracts.AlertEventMessage[]))]
 [JsonSerializable(typeof(ClinicDay))]
 [JsonSerializable(typeof(TodayReadings))]

@@ -35,6 +35,10 @@ export function gateways(clinic) {
   return getJson(`api/gateways${query({ clinic })}`);
 }
 
+export function webhooks(clinic) {
+  return getJson(`api/webhooks${query({ clinic })}`);
+}
+
 export function recentAlerts(clinic, limit) {
   return getJson(`api/alerts/recent${query({ clinic, limit })}`);
 }
