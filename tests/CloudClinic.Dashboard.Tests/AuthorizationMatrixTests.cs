@@ -23,7 +23,7 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         // (endpoint template, role, own clinic?, allowed?)
         var data = new TheoryData<string, string, bool, bool>();
         var clinicWide = new[] { "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}", "/api/webhooks?clinic={c}" };
-        var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}" };
+        var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" };
         var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" };
         foreach (var own in new[] { true, false })
         {

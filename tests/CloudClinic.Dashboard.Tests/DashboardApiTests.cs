@@ -90,6 +90,8 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
     [InlineData("/api/patients/p-1/history?days=8", "days")]
     [InlineData("/api/readings/today?clinic=Bad_Clinic", "clinic")]
     [InlineData("/api/clinic?clinic=Bad_Clinic", "clinic")]
+    [InlineData("/api/alerts/history?days=91", "days")]
+    [InlineData("/api/webhooks?clinic=Bad_Clinic", "clinic")]
     public async Task Api_BadQuery_Returns400NamingTheParameter(string url, string parameter)
     {
         using var http = await fixture.Dashboard.SignedInClientAsync();

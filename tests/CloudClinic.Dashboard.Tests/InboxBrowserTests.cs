@@ -29,6 +29,8 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
 
         var page = await browser.OpenAsync("/inbox.html", userId: InboxDoctor);
         await Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
+        await page.Locator("[data-testid=alarm-switch]").ClickAsync(); // sound needs a user gesture
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-alarm", "on");
         var urgent = BrowserSamples.BloodPressure("inbox-urgent", 186, 116, Now.AddSeconds(-3), patientId: "p-inbox");
         await browser.Broker.PublishAsync(Topics.Readings(BrowserSamples.Clinic, BrowserSamples.Gateway), ReadingPayload.Serialize(urgent));
 
@@ -39,6 +41,8 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
         // The patient's (hostile) name is text, not markup: no <img> was created.
         await Expect(item.Locator("[data-testid=inbox-patient]")).ToContainTextAsync("<img src=x onerror=alert(1)>");
         Assert.Equal(0, await page.Locator("[data-testid=inbox] img").CountAsync());
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-alarm", "sounding");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-alarm-beeps", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await BrowserFixture.ScreenshotAsync(page, "alert-inbox.png");
 
         await item.Locator("[data-testid=inbox-note]").FillAsync("已电话联系，复测");
@@ -46,6 +50,7 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
 
         await Expect(item).ToHaveAttributeAsync("data-state", AlertStates.Acknowledged);
         await Expect(item).ToHaveCSSAsync("animation-name", "none");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-alarm", "on"); // acknowledged: the sound stops
         var published = await browser.Broker.Published.WaitForAsync(
             messages => messages.Any(m => m.Topic == Topics.Alerts(BrowserSamples.Clinic) && m.PayloadText.Contains("\"acknowledged\"", StringComparison.Ordinal)),
             BrowserFixture.Timeout);
@@ -53,6 +58,15 @@ public sealed class InboxBrowserTests(BrowserFixture browser) : IClassFixture<Br
                 ? JsonSerializer.Deserialize(m.Payload.Span, ContractJsonContext.Default.AlertEventMessage) : null)
             .Last(a => a?.Event == AlertEvents.Acknowledged)!;
         Assert.Equal((InboxDoctor, "已电话联系，复测", "p-inbox"), (acknowledged.By, acknowledged.Note, acknowledged.PatientId));
+
+        // Resolved with a note: it leaves the open list for the history, with both steps and their notes.
+        await item.Locator("[data-testid=inbox-note]").FillAsync("复测 132/84，已恢复");
+        await item.Locator("[data-testid=inbox-resolve]").ClickAsync();
+        await Expect(page.Locator("[data-testid=inbox] [data-testid=inbox-alert]")).ToHaveCountAsync(0);
+        var history = page.Locator($"[data-testid=history-alert][data-alert-id='{acknowledged.AlertId}']");
+        await Expect(history).ToContainTextAsync("确认于");
+        await Expect(history).ToContainTextAsync("复测 132/84，已恢复");
+        await BrowserFixture.ScreenshotAsync(page, "alert-inbox-history.png");
         Assert.Empty(browser.PageErrors[page]);
         await ingest.StopAsync();
     }

@@ -14,6 +14,8 @@ namespace CloudClinic.Dashboard.Api;
 /// The alert inbox over the registry (DESIGN.md §6):
 /// <list type="bullet">
 /// <item><c>GET /api/alerts/open?clinic=…</c>: alerts not yet resolved, most severe first, oldest first within a severity.</item>
+/// <item><c>GET /api/alerts/history?clinic=…&amp;days=7</c>: alerts resolved in the last 1–90 days, newest first, with who
+/// acknowledged and resolved them and their notes (the inbox's history).</item>
 /// <item><c>POST /api/alerts/{id}/acknowledge|resolve|snooze</c> with <see cref="AlertAction"/>: through
 /// <see cref="AlertEngine"/>, so the change is audited and its event goes out on the alerts topic (outbox).</item>
 /// </list>
@@ -28,6 +30,7 @@ internal static class AlertInboxApi
     public static void MapAlertInboxApi(this RouteGroupBuilder alerts)
     {
         alerts.MapGet("/open", OpenAsync);
+        alerts.MapGet("/history", HistoryAsync);
         var actions = alerts.MapGroup("/{id}").AddEndpointFilter<AntiforgeryFilter>();
         actions.MapPost("/acknowledge", (string id, AlertAction body, ClaimsPrincipal user, RegistryDatabase db, AlertEngine engine, CancellationToken ct) =>
             ActAsync(id, body, user, db, (alert, by) => engine.AcknowledgeAsync(alert.Id, by, body.Note, ct), nullIsConflict: true, ct));
@@ -74,6 +77,43 @@ internal static class AlertInboxApi
             .ThenBy(a => a.RaisedAt)
             .ToArray();
         return TypedResults.Ok(inbox);
+    }
+
+    private static async Task<Results<Ok<InboxAlert[]>, ValidationProblem, ForbidHttpResult>> HistoryAsync(
+        string? clinic, int? days, ClaimsPrincipal user, RegistryDatabase database, TimeProvider time, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(clinic) && !Topics.IsValidId(clinic))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clinic"] = ["clinic must match [a-z0-9-]{1,64}."] });
+        }
+
+        if (days is { } d && d is < 1 or > 90)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["days must be between 1 and 90."] });
+        }
+
+        var scope = AccessScope.From(user);
+        var clinicId = string.IsNullOrEmpty(clinic) ? scope.ClinicId : clinic;
+        if (clinicId is null ? !scope.IsCountyAdmin : !scope.CanSeeClinicInfo(clinicId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        await database.EnsureMigratedAsync(ct);
+        await using var db = database.CreateContext();
+        var since = time.GetUtcNow() - TimeSpan.FromDays(days ?? 7);
+        var query = db.Alerts.AsNoTracking().Where(a => a.State == AlertStates.Resolved && a.ResolvedAt >= since);
+        query = clinicId is null ? query : query.Where(a => a.ClinicId == clinicId);
+        query = scope.Role == UserRoles.GridWorker ? query.Where(a => a.GridId == scope.GridId) : query;
+        var rows = await query
+            .OrderByDescending(a => a.ResolvedAt)
+            .Take(MaxOpen)
+            .Select(a => new { Alert = a, Name = db.Patients.Where(p => p.Id == a.PatientId).Select(p => p.MaskedName).FirstOrDefault() })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows
+            .Where(r => scope.CanSeePatient(r.Alert.ClinicId, r.Alert.GridId))
+            .Select(r => ToInbox(r.Alert, r.Name, null, scope) with { CanAct = false })
+            .ToArray());
     }
 
     private static async Task<Results<Ok<AlertEventMessage>, NoContent, ValidationProblem, NotFound, ForbidHttpResult, Conflict>> SnoozeAsync(
@@ -138,7 +178,7 @@ internal static class AlertInboxApi
         a.Id, a.Rule, a.Severity, a.State, a.ClinicId, a.PatientId, name, a.GridId, a.GatewayId, a.Station,
         JsonSerializer.Deserialize(a.ValuesJson, DashboardJsonContext.Default.DictionaryStringDouble) ?? [],
         a.RaisedAt, a.UpdatedAt, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgeNote, snoozedUntil,
-        scope.CanActOnAlert(a.ClinicId, a.GridId));
+        scope.CanActOnAlert(a.ClinicId, a.GridId), a.ResolvedAt, a.ResolvedBy, a.ResolveNote);
 
     private static int Rank(string severity)
     {

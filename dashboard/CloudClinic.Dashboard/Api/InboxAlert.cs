@@ -1,7 +1,7 @@
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
-/// One not-yet-resolved alert as the inbox lists it (from the registry's alerts table). <see cref="PatientName"/> is
+/// One alert as the inbox lists it (open ones, and resolved ones in its history) (from the registry's alerts table). <see cref="PatientName"/> is
 /// the masked display name (张*华), never the protected one.
 /// </summary>
 internal sealed record InboxAlert(
@@ -22,4 +22,7 @@ internal sealed record InboxAlert(
     string? AcknowledgedBy,
     string? AcknowledgeNote,
     DateTimeOffset? SnoozedUntil,
-    bool CanAct);
+    bool CanAct,
+    DateTimeOffset? ResolvedAt = null,
+    string? ResolvedBy = null,
+    string? ResolveNote = null);

@@ -88,6 +88,10 @@ export function openAlerts(clinic) {
   return getJson(`api/alerts/open${query({ clinic })}`);
 }
 
+export function alertHistory(clinic, days) {
+  return getJson(`api/alerts/history${query({ clinic, days })}`);
+}
+
 export function acknowledgeAlert(id, note) {
   return postJson(`api/alerts/${encodeURIComponent(id)}/acknowledge`, { note });
 }

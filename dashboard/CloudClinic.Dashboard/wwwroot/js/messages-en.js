@@ -153,4 +153,12 @@ export default {
   "webhooks.event.raised": "New alert",
   "webhooks.event.escalated": "Escalation",
   "webhooks.event.resolved": "Resolved",
+  "alarm.off": "Turn sound on",
+  "alarm.on": "Turn sound off",
+  "history.title": "Resolved in the last 7 days",
+  "history.empty": "No alert resolved in the last 7 days",
+  "history.raised": "raised {time}",
+  "history.acknowledged": "acknowledged by {by} at {time}",
+  "history.resolved": "resolved by {by} at {time}",
+  "history.engine": "the system (readings back in target)",
 };

@@ -153,4 +153,12 @@ export default {
   "webhooks.event.raised": "新警报",
   "webhooks.event.escalated": "升级",
   "webhooks.event.resolved": "解除",
+  "alarm.off": "开启提示音",
+  "alarm.on": "关闭提示音",
+  "history.title": "近 7 天已处理",
+  "history.empty": "近 7 天没有已解决的警报",
+  "history.raised": "发生于 {time}",
+  "history.acknowledged": "{by} 确认于 {time}",
+  "history.resolved": "{by} 解决于 {time}",
+  "history.engine": "系统（读数恢复）",
 };
