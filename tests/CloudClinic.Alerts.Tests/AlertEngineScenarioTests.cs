@@ -48,6 +48,32 @@ public sealed class AlertEngineScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task NotMeasured_ResolvedByDoctorWhileStillSilent_StaysResolved_ScheduleGoesOn_NextSilenceRaisesAgain()
+    {
+        await SeedAsync();
+        var engine = NewEngine();
+        _time.Advance(TimeSpan.FromDays(7));
+        var raised = Assert.Single(await engine.RunScheduleAsync(default));
+        Assert.NotNull(await engine.ResolveAsync(raised.AlertId, "doc-1", "patient in hospital", default));
+
+        // Same silence a day later: nothing is raised again, and the schedule still does its other work (escalation).
+        var elsewhere = TestReadings.Bp("r-x", 190, 100, _time.GetUtcNow(), patientId: null) with { ClinicId = "clinic-b", GatewayId = "gw-b" };
+        var urgent = (await engine.ProcessReadingsAsync([elsewhere], default)).Single();
+        _time.Advance(TimeSpan.FromDays(1));
+        var later = await engine.RunScheduleAsync(default);
+        Assert.Contains((urgent.AlertId, AlertEvents.Escalated), later.Select(e => (e.AlertId, e.Event)));
+        Assert.DoesNotContain(later, e => e.Rule == RuleIds.NotMeasured);
+
+        // A reading ends that silence; seven silent days after it are a new episode with a new alert.
+        await engine.ProcessReadingsAsync([TestReadings.Bp("r-back", 128, 78, _time.GetUtcNow())], default);
+        _time.Advance(TimeSpan.FromDays(7));
+        await HeartbeatAsync(engine, TimeSpan.Zero); // the clinic's gateway is up: the silence is real
+        var again = Assert.Single(await engine.RunScheduleAsync(default), e => e.Rule == RuleIds.NotMeasured);
+        Assert.Equal(AlertEvents.Raised, again.Event);
+        Assert.NotEqual(raised.AlertId, again.AlertId);
+    }
+
+    [Fact]
     public async Task NotMeasured_GatewayOfflineDuringSilence_Suppressed_UntilOnlineForGrace()
     {
         await SeedAsync();

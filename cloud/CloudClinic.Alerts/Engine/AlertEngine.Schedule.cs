@@ -74,6 +74,13 @@ public sealed partial class AlertEngine
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
 
+        // One alert per silence (its id is the patient and the last reading's time): when a person resolved it while
+        // the patient is still silent (moved away, in hospital), it stays resolved until a new reading starts a new
+        // silence. Raising it again would also collide with its id and fail the whole schedule.
+        var episodeIds = patients.Values.Select(c => NotMeasuredAlertId(c.Patient)).ToList();
+        var existingEpisodes = (await changes.Db.Alerts.Where(a => episodeIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+
         foreach (var (patientId, context) in patients)
         {
             var p = context.Patient;
@@ -87,10 +94,15 @@ public sealed partial class AlertEngine
 
             if (alert is null)
             {
+                if (existingEpisodes.Contains(NotMeasuredAlertId(p)))
+                {
+                    continue;
+                }
+
                 alert = changes.Raise(
                     new Alert
                     {
-                        Id = AlertIds.For(RuleIds.NotMeasured, $"{patientId}@{(p.LastReadingAt ?? p.RegisteredAt).UtcTicks}"),
+                        Id = NotMeasuredAlertId(p),
                         Rule = RuleIds.NotMeasured,
                         Severity = AlertSeverities.Task,
                         ClinicId = p.ClinicId,
@@ -119,6 +131,8 @@ public sealed partial class AlertEngine
             }
         }
     }
+
+    private static string NotMeasuredAlertId(Patient p) => AlertIds.For(RuleIds.NotMeasured, $"{p.Id}@{(p.LastReadingAt ?? p.RegisteredAt).UtcTicks}");
 
     private static CareTask AddTask(AlertChanges changes, Alert alert, string role, string? userId)
     {

@@ -55,6 +55,11 @@ internal sealed partial class AlertOutboxDispatcher(
 
             foreach (var entry in pending)
             {
+                if (!leadership.IsLeader)
+                {
+                    return published; // the lease lapsed: the next leader publishes the rest
+                }
+
                 var message = JsonSerializer.Deserialize(entry.Payload, ContractJsonContext.Default.AlertEventMessage)!;
                 try
                 {
@@ -72,7 +77,8 @@ internal sealed partial class AlertOutboxDispatcher(
                 entry.PublishAttempts++;
                 entry.PublishedAt = time.GetUtcNow();
                 entry.LastError = null;
-                await db.SaveChangesAsync(ct);
+                // Not cancelled by a stopping host: the broker has it, so record that, or the successor sends it again.
+                await db.SaveChangesAsync(CancellationToken.None);
                 published++;
             }
         }

@@ -5,13 +5,18 @@ namespace CloudClinic.Alerts.Leadership;
 /// outbox and webhook dispatchers, gateway status) wait here, so when the ingest and the dashboard both host the
 /// alerting services over one registry, one of them runs the jobs and an alert is raised and sent once.
 /// People's actions (acknowledge, resolve, snooze) do not wait: they are single transactions in any process.
+/// Leadership also lapses on its own clock, before the lease could pass to another process, so a holder whose renewal
+/// stalls (a paused process, a starved thread pool) stops publishing even before its renew loop notices.
 /// </summary>
-public sealed class EngineLeadership
+public sealed class EngineLeadership(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource _acquired = NewSource();
+    private bool _leader;
+    private DateTimeOffset _validUntil;
 
-    public bool IsLeader { get; private set; }
+    /// <summary>Checked before each publish: true only while the last renewal is recent enough.</summary>
+    public bool IsLeader => _leader && time.GetUtcNow() < _validUntil;
 
     /// <summary>Completes at once while this process leads, otherwise when it next acquires the lease.</summary>
     public Task WaitAsync(CancellationToken ct)
@@ -22,16 +27,19 @@ public sealed class EngineLeadership
         }
     }
 
-    internal void Set(bool leader)
+    /// <param name="leader">Whether the lease is held.</param>
+    /// <param name="validUntil">Until when this process may act on it without a further renewal.</param>
+    internal void Set(bool leader, DateTimeOffset validUntil = default)
     {
         lock (_lock)
         {
-            if (leader == IsLeader)
+            _validUntil = validUntil;
+            if (leader == _leader)
             {
                 return;
             }
 
-            IsLeader = leader;
+            _leader = leader;
             if (leader)
             {
                 _acquired.TrySetResult();

@@ -30,9 +30,12 @@ internal sealed partial class EngineLeaseWorker(
                 var wasLeader = leadership.IsLeader;
                 try
                 {
+                    // Valid from before the attempt: the lease row's expiry is at least that late. Two thirds of it,
+                    // so a holder stops acting a third of a lease before anyone else may take over.
+                    var attemptedAt = time.GetUtcNow();
                     var held = await _lease.TryAcquireAsync(duration, stoppingToken);
-                    lastRenewed = held ? time.GetUtcNow() : lastRenewed;
-                    leadership.Set(held);
+                    lastRenewed = held ? attemptedAt : lastRenewed;
+                    leadership.Set(held, attemptedAt + (duration * 2 / 3));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

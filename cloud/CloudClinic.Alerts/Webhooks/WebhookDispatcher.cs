@@ -113,6 +113,11 @@ internal sealed partial class WebhookDispatcher(
                 .Select(d => d.OutboxEntryId).ToListAsync(ct)).ToHashSet();
             foreach (var entry in page)
             {
+                if (!leadership.IsLeader)
+                {
+                    return; // the lease lapsed: the next leader's lane carries on from the delivery log
+                }
+
                 after = entry.Id;
                 var alert = Parse(entry);
                 if (finished.Contains(entry.Id) || !Rings(alert))
