@@ -36,6 +36,8 @@ public sealed partial class GridBrowserTests(BrowserFixture browser) : IClassFix
         var page = await browser.OpenAsync("/", width: 390, height: 844, userId: worker);
         await Expect(page).ToHaveURLAsync(GridPageUrl());
         await Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
+        // The wall is clinic-wide: not offered to a grid worker.
+        await Expect(page.Locator("nav a[href='index.html']")).ToBeHiddenAsync();
         var tasks = page.Locator("[data-testid=grid-task]");
         var alerts = page.Locator("[data-testid=grid-alert]");
         await Expect(tasks).ToHaveCountAsync(2);
@@ -82,6 +84,32 @@ public sealed partial class GridBrowserTests(BrowserFixture browser) : IClassFix
         await Expect(tasks.First.Locator("[data-testid=grid-called]")).ToHaveTextAsync("Called");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll in English");
         await BrowserFixture.ScreenshotAsync(page, "grid-phone-en.png");
+        Assert.Empty(browser.PageErrors[page]);
+    }
+
+    [Fact]
+    public async Task GridPage_Doctor_PicksAnotherGridOfTheClinicAndSeesItsTasks()
+    {
+        var factory = browser.Dashboard.Factory;
+        await factory.EnsureAccountsAsync();
+        var services = factory.Services;
+        var now = TimeProvider.System.GetUtcNow();
+        await GridSeed.GridWithWorkerAsync(services, TestAccounts.ClinicA, "grid-browser-a2");
+        await GridSeed.PatientAsync(services, TestAccounts.ClinicA, "grid-browser-a2", "p-grid-a2", "周*平", now.AddDays(-60), now.AddDays(-10).AddHours(-1));
+        var taskId = await GridSeed.NotMeasuredTaskAsync(services, TestAccounts.ClinicA, "grid-browser-a2", "p-grid-a2", now.AddDays(-3));
+
+        var page = await browser.OpenAsync("/grid.html", width: 390, height: 844, userId: TestAccounts.Doctor);
+        var select = page.Locator("[data-testid=grid-select]");
+        await Expect(select).ToBeVisibleAsync();
+        await Expect(page.Locator("nav a[href='index.html']")).ToBeVisibleAsync();
+        await select.SelectOptionAsync("grid-browser-a2");
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"grid\.html\?grid=grid-browser-a2$"));
+        var task = page.Locator($"[data-testid=grid-task][data-task-id=\"{taskId}\"]");
+        await Expect(task.Locator("[data-testid=grid-task-days]")).ToHaveTextAsync("10 天未测量");
+        // A doctor may close a grid task too (a clinical action within their clinic).
+        await task.Locator("[data-testid=grid-called]").ClickAsync();
+        await Expect(task).ToHaveCountAsync(0);
         Assert.Empty(browser.PageErrors[page]);
     }
 
