@@ -69,6 +69,8 @@ internal static class RegistryModel
         b.Entity<CareTask>(e =>
         {
             e.ToTable("tasks");
+            e.Property(x => x.Outcome).HasMaxLength(CareTaskOutcomes.MaxLength);
+            e.Property(x => x.Note).HasMaxLength(CareTask.MaxNoteLength);
             e.HasIndex(x => new { x.ClinicId, x.GridId, x.State });
             e.HasIndex(x => x.AlertId);
         });

@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         var clinicWide = new[] { "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}", "/api/webhooks?clinic={c}" };
         var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" };
         var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" };
+        // The grid page: clinic A's grid A1 is the grid worker's own; clinic B's grid B1 is nobody's here but the county's.
+        var grid = new[] { "/api/grid/work?grid={g}" };
         foreach (var own in new[] { true, false })
         {
             foreach (var role in Roles)
@@ -34,7 +36,7 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
                     data.Add(url, role, own, role == CountyAdmin || (own && role != GridWorker));
                 }
 
-                foreach (var url in anyoneInClinic.Concat(patient))
+                foreach (var url in anyoneInClinic.Concat(patient).Concat(grid))
                 {
                     data.Add(url, role, own, role == CountyAdmin || own);
                 }
@@ -67,7 +69,8 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
     public async Task Get_RoleAndClinic_OnlyAllowedCellsSucceed(string template, string role, bool own, bool allowed)
     {
         await SeedAsync();
-        var url = template.Replace("{c}", own ? ClinicA : ClinicB, StringComparison.Ordinal).Replace("{p}", own ? PatientA : PatientB, StringComparison.Ordinal);
+        var url = template.Replace("{c}", own ? ClinicA : ClinicB, StringComparison.Ordinal).Replace("{p}", own ? PatientA : PatientB, StringComparison.Ordinal)
+            .Replace("{g}", own ? GridA : GridB, StringComparison.Ordinal);
         using var http = await live.Dashboard.SignedInClientAsync(role);
         using var anonymous = live.Dashboard.CreateClient();
 
@@ -98,6 +101,41 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         // 200 with the event; 204 for a snooze whose (patient, rule) has no alert under the engine's open key.
         Assert.Equal(allowed, response.IsSuccessStatusCode);
         Assert.Equal(allowed ? (action == "snooze" ? HttpStatusCode.NoContent : HttpStatusCode.OK) : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    public static TheoryData<string, bool, bool> TaskCloses()
+    {
+        var data = new TheoryData<string, bool, bool>();
+        foreach (var own in new[] { true, false })
+        {
+            foreach (var role in Roles)
+            {
+                // Closing a grid task is a clinical action, like acknowledging an alert.
+                data.Add(role, own, own && role is Doctor or GridWorker);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskCloses))]
+    public async Task PostTaskClose_RoleAndClinic_OnlyAllowedCellsSucceed(string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var taskId = await AddTaskAsync(own ? ClinicA : ClinicB, own ? GridA : GridB, own ? PatientA : PatientB);
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        var token = await AntiforgeryAsync(http);
+        var url = new Uri($"/api/grid/tasks/{taskId}/close", UriKind.Relative);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { outcome = "visited", note = "ok" }) };
+        request.Headers.Add(token.Header, token.Value);
+        using var anonymous = live.Dashboard.CreateClient();
+
+        using var response = await http.SendAsync(request);
+        using var unsigned = await anonymous.PostAsJsonAsync(url, new { outcome = "visited" });
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
     }
 
@@ -179,6 +217,20 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         await live.Dashboard.EnsureAccountsAsync();
         await AddPatientAsync(live.Dashboard.Services, PatientA, ClinicA, GridA);
         await AddPatientAsync(live.Dashboard.Services, PatientB, ClinicB, GridB);
+    }
+
+    private async Task<long> AddTaskAsync(string clinic, string grid, string patient)
+    {
+        var database = live.Dashboard.GetRequiredService<RegistryDatabase>();
+        await using var db = database.CreateContext();
+        var task = new CareTask
+        {
+            AlertId = "not-measured-matrix", ClinicId = clinic, GridId = grid, PatientId = patient, AssigneeRole = UserRoles.GridWorker,
+            Kind = "remind-or-visit", CreatedAt = Samples.Morning,
+        };
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync();
+        return task.Id;
     }
 
     private async Task AddAlertAsync(string id, string clinic, string grid, string patient)

@@ -31,4 +31,12 @@ public sealed class CareTask
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosedBy { get; set; }
+
+    /// <summary><see cref="CareTaskOutcomes"/> when a person closed it (the grid worker's phone page); null when the engine did.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>Free text from whoever closed it, at most <see cref="MaxNoteLength"/> characters.</summary>
+    public string? Note { get; set; }
+
+    public const int MaxNoteLength = 500;
 }

@@ -17,6 +17,7 @@ internal static class DashboardApi
         api.MapAlertsApi();
         api.MapGatewaysApi();
         api.MapWebhooksApi();
+        api.MapGridApi();
         return api;
     }
 }

@@ -20,4 +20,8 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(Dictionary<string, double>))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.AntiforgeryToken))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.SignedInUser))]
+[JsonSerializable(typeof(GridWork))]
+[JsonSerializable(typeof(GridTask))]
+[JsonSerializable(typeof(TaskClose))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -22,6 +22,9 @@ internal sealed class ClinicAudience(IHubContext<ClinicHub, IClinicClient> hub, 
     public Task GatewayStatusAsync(string clinicId, string gatewayId, GatewayStatusMessage status) =>
         ClientsOf(clinicId, null).GatewayStatusChanged(clinicId, gatewayId, status);
 
+    public Task CareTaskClosedAsync(string clinicId, string? gridId, long taskId) =>
+        ClientsOf(clinicId, gridId).CareTaskClosed(clinicId, gridId, taskId);
+
     private IClinicClient ClientsOf(string clinicId, string? gridId) => hub.Clients.Groups(gridId is null
         ? [HubGroups.Clinic(clinicId), HubGroups.County]
         : [HubGroups.Clinic(clinicId), HubGroups.County, HubGroups.Grid(gridId)]);

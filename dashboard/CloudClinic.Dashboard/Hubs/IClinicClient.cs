@@ -14,4 +14,7 @@ public interface IClinicClient
     Task AlertChanged(AlertEventMessage alert);
 
     Task GatewayStatusChanged(string clinicId, string gatewayId, GatewayStatusMessage status);
+
+    /// <summary>A person closed a task (the grid page): other phones of the grid drop it from their list.</summary>
+    Task CareTaskClosed(string clinicId, string? gridId, long taskId);
 }

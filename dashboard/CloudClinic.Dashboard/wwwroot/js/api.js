@@ -5,7 +5,7 @@ function signInAgain() {
   location.assign(`signin.html?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
 }
 
-async function getJson(url) {
+export async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   if (response.status === 401) {
     signInAgain();
@@ -64,7 +64,7 @@ export function me() {
 }
 
 /** State-changing calls carry the anti-forgery token in its header (the server checks it). */
-async function postJson(url, body) {
+export async function postJson(url, body) {
   const { token, headerName } = await antiforgery();
   const response = await fetch(url, {
     method: "POST",

@@ -9,6 +9,7 @@ function retryDelay(previousRetryCount) {
 
 /**
  * handlers (all optional but state/connected): { reading(r, severity), alert(a), gatewayStatus(clinicId, gatewayId, s),
+ * taskClosed(clinicId, gridId, taskId),
  * state(name), connected() }.
  * state names: connecting, connected, reconnecting, disconnected.
  */
@@ -23,6 +24,7 @@ export function connectLive(handlers) {
   connection.on("ReadingReceived", (reading, severity) => handlers.reading?.(reading, severity));
   connection.on("AlertChanged", (alert) => handlers.alert?.(alert));
   connection.on("GatewayStatusChanged", (clinicId, gatewayId, status) => handlers.gatewayStatus?.(clinicId, gatewayId, status));
+  connection.on("CareTaskClosed", (clinicId, gridId, taskId) => handlers.taskClosed?.(clinicId, gridId, taskId));
 
   connection.onreconnecting(() => handlers.state("reconnecting"));
   connection.onreconnected(() => {
