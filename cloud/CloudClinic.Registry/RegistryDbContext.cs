@@ -38,5 +38,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<GatewayState> Gateways => Set<GatewayState>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => RegistryModel.Configure(modelBuilder);
 }
