@@ -1,3 +1,6 @@
+using CloudClinic.Dashboard.ApiKeys;
+using CloudClinic.Dashboard.Integration;
+
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
@@ -16,6 +19,8 @@ internal static class DashboardApi
         api.MapPatientsApi();
         api.MapAlertsApi();
         api.MapGatewaysApi();
+        api.MapIntegrationApi();
+        api.MapApiKeysApi();
         return api;
     }
 }
