@@ -24,7 +24,8 @@ internal static class IntegrationAlertsApi
             .WithName("listAlerts")
             .WithSummary("Open alerts of a clinic, or every alert raised in a time window")
             .WithDescription("Without `from`: alerts not yet resolved. With `from` (and `to`, default now; RFC 3339, at most 366 days): alerts raised in [from, to) in any state. Page on with `from` = the last `raisedAt` when `truncated`.")
-            .Produces(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<IntegrationAlertPage>, ValidationProblem, ForbidHttpResult>> ListAsync(
         string? clinic,

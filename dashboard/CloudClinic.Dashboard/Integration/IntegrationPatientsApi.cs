@@ -21,7 +21,8 @@ internal static class IntegrationPatientsApi
             .WithName("listPatients")
             .WithSummary("Registered patients of a clinic, by pseudonymous id")
             .WithDescription("Masked names only; never a plaintext name, ID number or phone. Page with `after` = the previous page's `next`.")
-            .Produces(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<IntegrationPatientPage>, ValidationProblem, ForbidHttpResult>> ListAsync(
         string? clinic, string? after, int? limit, ClaimsPrincipal user, RegistryDatabase database, CancellationToken ct)

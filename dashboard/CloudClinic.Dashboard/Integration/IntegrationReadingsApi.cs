@@ -21,7 +21,8 @@ internal static class IntegrationReadingsApi
             .WithName("listPatientReadings")
             .WithSummary("A patient's readings in a time window")
             .WithDescription("`from`/`to` are RFC 3339 times (encode `+` as %2B); default the last 30 days, at most 366 days. 404 when no such patient is registered, 403 outside the caller's clinic.")
-            .Produces(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<ReadingMessage[]>, ValidationProblem, NotFound, ForbidHttpResult>> ReadingsAsync(
         string id,
