@@ -4,6 +4,7 @@ using CloudClinic.Dashboard.ApiKeys;
 using CloudClinic.Dashboard.Tests.Infrastructure;
 using CloudClinic.Registry;
 using CloudClinic.Registry.Model;
+using CloudClinic.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudClinic.Dashboard.Tests;
@@ -42,6 +43,32 @@ public sealed class ApiKeyCommandTests(ApiKeyDashboardFixture fixture) : IClassF
         await using var db = fixture.Dashboard.GetRequiredService<RegistryDatabase>().CreateContext();
         var row = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id);
         Assert.Equal((ApiKeyCommand.AddName, ApiKeyCommand.RevokeName, UserRoles.ClinicAdmin), (row.CreatedBy, row.RevokedBy, row.Role));
+    }
+
+    [Fact]
+    public async Task AddApiKey_AsDashboardProcess_PrintsTheKeyWhoseHashIsStored()
+    {
+        using var data = new TempDirectory();
+        var registry = $"Data Source={Path.Combine(data.Path, "registry.db")}";
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Registry"] = registry,
+            ["Mqtt__Url"] = "mqtt://127.0.0.1:1883",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        var dll = Path.Combine(AppContext.BaseDirectory, "CloudClinic.Dashboard.dll");
+        await using var process = ChildProcess.Start("dotnet", [dll, ApiKeyCommand.AddName, "county his", "county"], environment, data.Path);
+
+        await process.WaitForOutputAsync(ApiKeyFormat.Prefix, TimeSpan.FromSeconds(60));
+
+        var key = process.Output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal));
+        Assert.True(ApiKeyFormat.TryGetId(key, out var id));
+        var database = new RegistryDatabase(registry);
+        await database.EnsureMigratedAsync(CancellationToken.None);
+        await using var db = database.CreateContext();
+        var row = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id);
+        Assert.Equal((ApiKeyFormat.Hash(key), UserRoles.CountyAdmin, (string?)null, "county his"), (row.KeyHash, row.Role, row.ClinicId, row.Name));
     }
 
     [Theory]

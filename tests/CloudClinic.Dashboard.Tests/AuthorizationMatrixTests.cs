@@ -11,7 +11,8 @@ namespace CloudClinic.Dashboard.Tests;
 
 /// <summary>
 /// Every /api endpoint and the hub × every role × own/other clinic (issue 7): only the allowed cells succeed, every
-/// other cell is 403, and every cell is 401 without a sign-in.
+/// other cell is 403, and every cell is 401 without a sign-in. API keys get a column per scope on the integration API
+/// (/api/v1) and are refused (401) everywhere else.
 /// </summary>
 public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClassFixture<LiveDashboardFixture>
 {
