@@ -16,8 +16,6 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyStore store)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    private readonly ILogger _log = loggerFactory.CreateLogger<ApiKeyAuthenticationHandler>();
-
     /// <summary>The key a request carries, or null when it carries none.</summary>
     public static string? PresentedKey(HttpRequest request)
     {
@@ -43,7 +41,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         var check = await store.CheckAsync(presented, Context.RequestAborted);
         if (check.Key is not { } key)
         {
-            LogRefused(_log, check.Refusal, check.ClaimedId ?? "-", Context.Connection.RemoteIpAddress?.ToString() ?? "-", Request.Path);
+            LogRefused(Logger, check.Refusal, check.ClaimedId ?? "-", Context.Connection.RemoteIpAddress?.ToString() ?? "-", Request.Path);
             return AuthenticateResult.Fail("invalid API key");
         }
 

@@ -75,7 +75,8 @@ internal static class ApiKeysApi
 
         var keyScope = body.ClinicId is null ? ApiKeyScope.County : ApiKeyScope.Clinic(body.ClinicId);
         var created = await store.CreateAsync(name!, keyScope, scope.UserId, ct);
-        return TypedResults.Created($"/api{Path}/{created.Info.Id}", created);
+        // No Location: a key has no page of its own (GET /api/api-keys lists it).
+        return TypedResults.Created((string?)null, created);
     }
 
     private static async Task<Results<Ok<ApiKeyInfo>, NotFound, ForbidHttpResult>> RevokeAsync(
