@@ -42,5 +42,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<EngineLease> Leases => Set<EngineLease>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => RegistryModel.Configure(modelBuilder);
 }

@@ -115,5 +115,14 @@ internal static class RegistryModel
             e.Property(x => x.Holder).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
+        b.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(x => x.Id).HasMaxLength(IdLength);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.HasOne<Clinic>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -5,6 +5,7 @@ using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Health;
+using CloudClinic.Dashboard.Integration;
 using CloudClinic.Dashboard.Hubs;
 using CloudClinic.Dashboard.Relay;
 using CloudClinic.Dashboard.Security;
@@ -44,6 +45,7 @@ internal static class DashboardHostingExtensions
         // audited and published on the alerts topic by its outbox (idempotent: the demo's ingest adds the same).
         builder.AddAlerting();
         builder.AddDashboardAuth();
+        builder.AddIntegration();
 
         // Browsers get exactly the wire contract's JSON, over the hub and over HTTP.
         services.AddSignalR().AddJsonProtocol(json => WireJson.Apply(json.PayloadSerializerOptions));
@@ -69,6 +71,7 @@ internal static class DashboardHostingExtensions
         // The two guarded surfaces: the hub class and the /api group (both need a signed-in user).
         app.MapHub<ClinicHub>(ClinicHub.Path).RequireAuthorization();
         app.MapDashboardApi();
+        app.MapIntegrationOpenApi();
         app.MapAccountApi();
         app.MapHealthApi();
         return app;

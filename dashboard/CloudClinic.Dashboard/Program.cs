@@ -1,4 +1,5 @@
 using CloudClinic.Dashboard;
+using CloudClinic.Dashboard.ApiKeys;
 using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Demo;
 
@@ -11,6 +12,11 @@ var app = builder.Build();
 if (args.FirstOrDefault() == AddUserCommand.Name)
 {
     return await AddUserCommand.RunAsync(app.Services, args[1..], Console.Out);
+}
+
+if (ApiKeyCommand.Handles(args.FirstOrDefault()))
+{
+    return await ApiKeyCommand.RunAsync(app.Services, args[0], args[1..], Console.Out);
 }
 
 app.MapDashboard();

@@ -11,7 +11,8 @@ namespace CloudClinic.Dashboard.Tests;
 
 /// <summary>
 /// Every /api endpoint and the hub × every role × own/other clinic (issue 7): only the allowed cells succeed, every
-/// other cell is 403, and every cell is 401 without a sign-in.
+/// other cell is 403, and every cell is 401 without a sign-in. API keys get a column per scope on the integration API
+/// (/api/v1) and are refused (401) everywhere else.
 /// </summary>
 public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClassFixture<LiveDashboardFixture>
 {
@@ -23,8 +24,8 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         // (endpoint template, role, own clinic?, allowed?)
         var data = new TheoryData<string, string, bool, bool>();
         var clinicWide = new[] { "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}", "/api/webhooks?clinic={c}" };
-        var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" };
-        var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" };
+        var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" }.Concat(IntegrationClinic);
+        var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" }.Concat(IntegrationPatient);
         // The grid page: clinic A's grid A1 is the grid worker's own; clinic B's grid B1 is nobody's here but the county's.
         var grid = new[] { "/api/grid/work?grid={g}" };
         foreach (var own in new[] { true, false })
@@ -40,7 +41,43 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
                 {
                     data.Add(url, role, own, role == CountyAdmin || own);
                 }
+
+                // Integration keys are managed by the admins of the place.
+                data.Add("/api/api-keys?clinic={c}", role, own, role == CountyAdmin || (own && role == ClinicAdmin));
             }
+        }
+
+        return data;
+    }
+
+    /// <summary>The integration API (/api/v1): signed-in users as above, and API keys (column per key scope below).</summary>
+    private static readonly string[] IntegrationClinic = ["/api/v1/alerts?clinic={c}", "/api/v1/patients?clinic={c}"];
+
+    private static readonly string[] IntegrationPatient = ["/api/v1/patients/{p}/readings"];
+
+    public static TheoryData<string, string, bool, bool> KeyReads()
+    {
+        // (endpoint template, key scope, own clinic?, allowed?): a clinic key sees its clinic, a county key every clinic.
+        var data = new TheoryData<string, string, bool, bool>();
+        foreach (var url in IntegrationClinic.Concat(IntegrationPatient))
+        {
+            foreach (var own in new[] { true, false })
+            {
+                data.Add(url, "clinic:" + ClinicA, own, own);
+                data.Add(url, "county", own, true);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> BrowserOnly()
+    {
+        // Every endpoint of the browser API: an API key is refused (401) on all of them, whatever its scope.
+        var data = new TheoryData<string>();
+        foreach (var url in Reads().Select(row => (string)row[0]).Distinct().Where(u => !u.StartsWith("/api/v1/", StringComparison.Ordinal)))
+        {
+            data.Add(url);
         }
 
         return data;
@@ -139,6 +176,48 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(KeyReads))]
+    public async Task GetIntegration_ApiKeyScopeAndClinic_OnlyAllowedCellsSucceed(string template, string keyScope, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var url = template.Replace("{c}", own ? ClinicA : ClinicB, StringComparison.Ordinal).Replace("{p}", own ? PatientA : PatientB, StringComparison.Ordinal);
+        using var http = await KeyClientAsync(keyScope);
+
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserOnly))]
+    public async Task GetBrowserApi_WithApiKey_Returns401(string template)
+    {
+        await SeedAsync();
+        var url = template.Replace("{c}", ClinicA, StringComparison.Ordinal).Replace("{p}", PatientA, StringComparison.Ordinal);
+        using var http = await KeyClientAsync("county");
+
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("acknowledge")]
+    [InlineData("resolve")]
+    [InlineData("snooze")]
+    public async Task PostAlertAction_WithApiKey_Returns401(string action)
+    {
+        await SeedAsync();
+        var alertId = $"alert-key-{action}";
+        await AddAlertAsync(alertId, ClinicA, GridA, PatientA);
+        using var http = await KeyClientAsync("clinic:" + ClinicA);
+
+        using var response = await http.PostAsJsonAsync(new Uri($"/api/alerts/{alertId}/{action}", UriKind.Relative), new { note = "key", snoozeMinutes = 30 });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task PostAlertAction_WithoutAntiforgeryToken_IsRejected()
     {
@@ -211,6 +290,15 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         Schema = AlertEventMessage.SchemaV1, Event = AlertEvents.Raised, AlertId = id, Rule = "bp-urgent", Severity = AlertSeverities.Urgent,
         State = AlertStates.Open, ClinicId = clinic, GridId = grid, PatientId = patient, At = Samples.Morning,
     };
+
+    private async Task<HttpClient> KeyClientAsync(string scope)
+    {
+        Assert.True(ApiKeys.ApiKeyScope.TryParse(scope, out var parsed));
+        var created = await live.Dashboard.GetRequiredService<ApiKeys.ApiKeyStore>().CreateAsync("matrix " + scope, parsed, "test", CancellationToken.None);
+        var http = live.Dashboard.CreateClient(new() { HandleCookies = false });
+        http.DefaultRequestHeaders.Add(ApiKeys.ApiKeyDefaults.Header, created.Key);
+        return http;
+    }
 
     private async Task SeedAsync()
     {

@@ -1,3 +1,6 @@
+using CloudClinic.Dashboard.ApiKeys;
+using CloudClinic.Dashboard.Integration;
+
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
@@ -18,6 +21,8 @@ internal static class DashboardApi
         api.MapGatewaysApi();
         api.MapWebhooksApi();
         api.MapGridApi();
+        api.MapIntegrationApi();
+        api.MapApiKeysApi();
         return api;
     }
 }
