@@ -16,6 +16,7 @@ internal static class DashboardApi
         api.MapPatientsApi();
         api.MapAlertsApi();
         api.MapGatewaysApi();
+        api.MapUnassignedApi();
         return api;
     }
 }

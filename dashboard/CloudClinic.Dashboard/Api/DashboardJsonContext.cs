@@ -19,4 +19,8 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(Dictionary<string, double>))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.AntiforgeryToken))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.SignedInUser))]
+[JsonSerializable(typeof(UnassignedReadings))]
+[JsonSerializable(typeof(AssignReading))]
+[JsonSerializable(typeof(ReadingAssignmentResult))]
+[JsonSerializable(typeof(PatientChoice[]))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
