@@ -143,7 +143,7 @@ export default {
   "unassigned.hint": "These readings were measured with no patient checked in. Check each one and assign it to its patient; nothing else about the reading changes.",
   "unassigned.empty": "No unassigned readings in the last {days} days",
   "unassigned.truncated": "Showing the newest {n} only",
-  "unassigned.search": "Search patient name or id",
+  "unassigned.search": "Name or id",
   "unassigned.choose": "Choose a patient",
   "unassigned.noMatch": "No matching patient",
   "unassigned.patientChoice": "{name} ({id})",

@@ -143,7 +143,7 @@ export default {
   "unassigned.hint": "以下读数测量时没有签到患者。请核实后分配给对应患者，读数的其他内容保持不变。",
   "unassigned.empty": "近 {days} 天没有待分配的读数",
   "unassigned.truncated": "只显示最近的 {n} 条",
-  "unassigned.search": "搜索患者姓名或编号",
+  "unassigned.search": "姓名或编号",
   "unassigned.choose": "选择患者",
   "unassigned.noMatch": "没有匹配的患者",
   "unassigned.patientChoice": "{name}（{id}）",

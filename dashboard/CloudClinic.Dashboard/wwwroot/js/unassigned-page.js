@@ -72,7 +72,7 @@ function row({ reading, severity }) {
     el("time", { text: dateTime(reading.measuredAt), attrs: { datetime: reading.measuredAt } }),
     el("span", { text: t(`kind.${reading.kind}`, {}, reading.kind) }),
     el("span", {}, el("strong", { text: value }), " ", el("span", { className: "unit", text: unit })),
-    el("span", {}, el("span", { className: "where", text: whereLabel(reading.gatewayId, reading.station) }), " ",
+    el("span", { className: "facts" }, el("span", { className: "where", text: whereLabel(reading.gatewayId, reading.station) }),
       el("span", { className: "details", text: [t(`sev.${severity}`, {}, severity), ...readingDetails(reading)].join(" · ") })),
     picker(reading),
     state.error ? el("p", { className: "row-error", text: t("unassigned.failed", { error: state.error }), attrs: { "data-testid": "row-error" } }) : null);
@@ -113,16 +113,27 @@ async function load() {
 async function findPatients(readingId) {
   const state = stateOf(readingId);
   const search = state.search.trim();
+  let choices;
   try {
-    state.choices = await clinicPatients(data?.clinicId ?? clinic, search);
-    state.chosen = state.choices.length > 0 ? state.choices[0].id : "";
-    state.error = null;
+    choices = await clinicPatients(data?.clinicId ?? clinic, search);
   } catch (error) {
     state.error = error.message;
-  }
-  if (stateOf(readingId).search.trim() === search) {
     render();
-    list.querySelector(`[data-reading-id="${CSS.escape(readingId)}"] [data-testid=patient-search]`)?.focus();
+    return;
+  }
+  if (state.search.trim() !== search) {
+    return; // typed on meanwhile: a newer search is on its way
+  }
+  state.choices = choices;
+  state.chosen = choices.length > 0 ? choices[0].id : "";
+  state.error = null;
+  const hadFocus = document.activeElement?.closest?.("[data-reading-id]")?.dataset.readingId === readingId;
+  render();
+  const input = hadFocus ? list.querySelector(`[data-reading-id="${CSS.escape(readingId)}"] [data-testid=patient-search]`) : null;
+  if (input) {
+    // The list was redrawn: keep typing where the user was.
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
   }
 }
 
