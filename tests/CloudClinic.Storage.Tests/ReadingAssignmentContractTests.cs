@@ -93,6 +93,8 @@ public abstract class ReadingAssignmentContractTests
 
     [Theory]
     [MemberData(nameof(HostileIds))]
+    [InlineData("r\r.*/x$")] // InfluxQL strings cannot carry '\r': the InfluxDB store matches it by an escaped regex
+    [InlineData("(x|y)\r[z]{2}+?\\^")]
     public async Task AssignAsync_HostileIds_TouchOnlyTheNamedReading(string hostile)
     {
         // Same clinic, gateway, station and millisecond: only the reading id and patient tell them apart.
