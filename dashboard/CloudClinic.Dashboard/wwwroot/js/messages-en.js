@@ -153,4 +153,7 @@ export default {
   "unassigned.openPatient": "Open patient page",
   "unassigned.failed": "Assignment failed: {error}",
   "unassigned.loadFailed": "Could not load unassigned readings: {error}",
+  "unassigned.gone": "The reading or the patient was not found; reload the page.",
+  "unassigned.conflict": "The reading already belongs to another patient; it cannot be re-assigned here.",
+  "unassigned.notSupported": "The reading store in use (InfluxDB v2) cannot assign readings.",
 };

@@ -153,4 +153,7 @@ export default {
   "unassigned.openPatient": "查看患者",
   "unassigned.failed": "分配失败：{error}",
   "unassigned.loadFailed": "待分配读数加载失败：{error}",
+  "unassigned.gone": "找不到该读数或患者，请刷新页面。",
+  "unassigned.conflict": "该读数已分配给其他患者，此处不能改为分配给别人。",
+  "unassigned.notSupported": "当前的读数存储（InfluxDB v2）不支持分配读数。",
 };

@@ -151,7 +151,9 @@ async function assign(reading, patientId) {
     data.readings = data.readings.filter((r) => r.reading.readingId !== reading.readingId);
     rowState.delete(reading.readingId);
   } catch (error) {
-    state.error = error.message;
+    // The server's reason is English; the statuses that need no detail get the page's own words.
+    const known = { 404: "unassigned.gone", 409: "unassigned.conflict", 501: "unassigned.notSupported" }[error.status];
+    state.error = known ? t(known) : error.message;
     state.busy = false;
   }
   render();
