@@ -37,4 +37,19 @@ public interface IReadingStore
 
     /// <summary>The clinic's readings per local day by kind, oldest first; days without readings are absent.</summary>
     Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct);
+
+    /// <summary>
+    /// The clinic's unassigned readings (no patient checked in: DESIGN.md §3, "kept, shown for assignment") with
+    /// <paramref name="from"/> ≤ <c>measuredAt</c> ≤ <paramref name="to"/>, newest first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReadingMessage>> UnassignedAsync(string clinicId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Re-keys one of the clinic's unassigned readings to <paramref name="patientId"/>, keeping every other field.
+    /// Idempotent: repeating it for the same patient is <see cref="ReadingAssignmentOutcome.AlreadyAssigned"/>; a
+    /// reading that has another patient is <see cref="ReadingAssignmentOutcome.AssignedToOther"/> and is left alone.
+    /// Never loses the reading: an interrupted re-key leaves at worst a duplicate that the next call removes.
+    /// Throws <see cref="NotSupportedException"/> when the store cannot re-key (InfluxDB v2 dialect).
+    /// </summary>
+    Task<ReadingAssignment> AssignAsync(string clinicId, string readingId, string patientId, CancellationToken ct);
 }

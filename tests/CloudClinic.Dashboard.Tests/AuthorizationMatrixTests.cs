@@ -23,7 +23,11 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
     {
         // (endpoint template, role, own clinic?, allowed?)
         var data = new TheoryData<string, string, bool, bool>();
-        var clinicWide = new[] { "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}", "/api/webhooks?clinic={c}" };
+        var clinicWide = new[]
+        {
+            "/api/readings/latest?clinic={c}", "/api/readings/today?clinic={c}", "/api/gateways?clinic={c}", "/api/webhooks?clinic={c}",
+            "/api/unassigned?clinic={c}", "/api/unassigned/patients?clinic={c}",
+        };
         var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" }.Concat(IntegrationClinic);
         var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" }.Concat(IntegrationPatient);
         // The grid page: clinic A's grid A1 is the grid worker's own; clinic B's grid B1 is nobody's here but the county's.
@@ -171,6 +175,41 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
 
         using var response = await http.SendAsync(request);
         using var unsigned = await anonymous.PostAsJsonAsync(url, new { outcome = "visited" });
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    public static TheoryData<string, bool, bool> Assignments()
+    {
+        // Assigning a reading is clinic-wide data work: the clinic's doctors and admins, the county admin; no grid worker.
+        var data = new TheoryData<string, bool, bool>();
+        foreach (var own in new[] { true, false })
+        {
+            foreach (var role in Roles)
+            {
+                data.Add(role, own, role == CountyAdmin || (own && role != GridWorker));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Assignments))]
+    public async Task PostAssignReading_RoleAndClinic_OnlyAllowedCellsSucceed(string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var clinic = own ? ClinicA : ClinicB;
+        var readingId = $"assign-{role}-{(own ? "own" : "other")}";
+        var store = live.Dashboard.GetRequiredService<CloudClinic.Storage.IReadingStore>();
+        await store.WriteAsync([Samples.Glucose(clinic, "gw-1", readingId, 6.0, UnassignedCalls.MinutesAgo(2))], CancellationToken.None);
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        using var anonymous = live.Dashboard.CreateClient();
+
+        using var response = await UnassignedCalls.AssignAsync(http, clinic, readingId, own ? PatientA : PatientB);
+        using var unsigned = await anonymous.PostAsJsonAsync(
+            new Uri("/api/unassigned/assign", UriKind.Relative), new { clinic, readingId, patientId = own ? PatientA : PatientB });
 
         Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);

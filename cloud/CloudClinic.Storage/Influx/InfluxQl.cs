@@ -12,6 +12,39 @@ internal static class InfluxQl
     /// <summary>A single-quoted string literal.</summary>
     public static string String(string value) => Quote(value, '\'');
 
+    /// <summary>
+    /// Whether <see cref="String"/> can carry the value: InfluxQL's reader turns a carriage return into a newline
+    /// before scanning, and a string literal has no escape for it.
+    /// </summary>
+    public static bool IsStringSafe(string value) => !value.Contains('\r', StringComparison.Ordinal);
+
+    /// <summary>
+    /// A regex literal matching exactly <paramref name="value"/> (<c>/^…$/</c>), for values <see cref="String"/> cannot
+    /// carry. RE2 metacharacters are escaped as Go's regexp.QuoteMeta does, <c>/</c> as <c>\/</c> (the only escape the
+    /// InfluxQL scanner itself resolves) and control characters as <c>\x{HH}</c>, so no raw line break reaches the scanner.
+    /// </summary>
+    public static string ExactRegex(string value)
+    {
+        var text = new StringBuilder(value.Length + 8).Append("/^");
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                text.Append(@"\x{").Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)).Append('}');
+            }
+            else if (@"\.+*?()|[]{}^$/".Contains(c, StringComparison.Ordinal))
+            {
+                text.Append('\\').Append(c);
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.Append("$/").ToString();
+    }
+
     /// <summary>A double-quoted identifier (database, measurement, tag or field name).</summary>
     public static string Identifier(string value) => Quote(value, '"');
 

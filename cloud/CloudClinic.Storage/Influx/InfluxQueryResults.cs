@@ -45,6 +45,22 @@ internal static class InfluxQueryResults
         [.. Rows(root).Select(row => ToReading(row.Measurement, row.Values)).OfType<ReadingMessage>()];
 
     /// <summary>
+    /// Each point as a reading together with what identifies the point itself: its measurement, its timestamp and its
+    /// tag values exactly as stored (still encoded), for statements such as DELETE that must name one point.
+    /// </summary>
+    public static List<StoredPoint> ReadPoints(JsonElement root) =>
+    [
+        .. Rows(root)
+            .Select(row => (row, Reading: ToReading(row.Measurement, row.Values), Time: EpochMs(row.Values)))
+            .Where(p => p.Reading is not null && p.Time is not null && p.row.Measurement is not null)
+            .Select(p => new StoredPoint(
+                p.row.Measurement!,
+                p.Time!.Value.ToUnixTimeMilliseconds(),
+                InfluxSchema.Tags.ToDictionary(t => t, t => Text(p.row.Values, t) ?? string.Empty, StringComparer.Ordinal),
+                p.Reading!)),
+    ];
+
+    /// <summary>
     /// Every row of every series, keyed by column name. A series' <c>tags</c> (present under <c>GROUP BY tag</c>,
     /// which moves those tags out of the columns) are copied into each of its rows.
     /// </summary>

@@ -42,6 +42,29 @@ internal sealed class InfluxReadingQueries(InfluxHttpApi api)
         return PatientLatestReadings.Group(await QueryReadingsAsync(query, ct));
     }
 
+    public async Task<IReadOnlyList<ReadingMessage>> UnassignedAsync(string clinicId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // LIMIT applies per series; merge both measurements' and cut again, as in LatestAsync.
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
+                    $"AND \"{InfluxSchema.PatientTag}\" = {InfluxQl.String(InfluxSchema.Unassigned)} " +
+                    $"AND time >= {EpochNs(from)} AND time <= {EpochNs(to)} " +
+                    $"ORDER BY time DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        var readings = await QueryReadingsAsync(query, ct);
+        return [.. readings.OrderByDescending(r => r.MeasuredAt).ThenBy(r => r.ReadingId, StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>Every point of the clinic whose <c>reading_id</c> field is <paramref name="readingId"/>, whatever its patient.</summary>
+    public async Task<List<StoredPoint>> PointsOfReadingAsync(string clinicId, string readingId, CancellationToken ct)
+    {
+        var query = $"SELECT * FROM {Measurements} WHERE \"{InfluxSchema.ClinicTag}\" = {InfluxQl.String(InfluxTagValue.Encode(clinicId))} " +
+                    $"AND \"{InfluxSchema.ReadingId}\" " +
+                    (InfluxQl.IsStringSafe(readingId) ? $"= {InfluxQl.String(readingId)}" : $"=~ {InfluxQl.ExactRegex(readingId)}");
+        using var document = await api.QueryAsync(query, HttpMethod.Get, ct);
+        return InfluxQueryResults.ReadPoints(document.RootElement);
+    }
+
     private static string EpochNs(DateTimeOffset time) =>
         checked(time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
 

@@ -16,6 +16,9 @@ internal static class InfluxSchema
     public const string StationTag = "station";
     public const string MealTag = "meal";
 
+    /// <summary>Every tag a reading point may carry: together with the time they name exactly one point.</summary>
+    public static readonly IReadOnlyList<string> Tags = [ClinicTag, GatewayTag, PatientTag, DeviceModelTag, StationTag, MealTag];
+
     public const string ReadingId = "reading_id";
     public const string MeasuredAt = "measured_at";
     public const string ReceivedAt = "received_at";

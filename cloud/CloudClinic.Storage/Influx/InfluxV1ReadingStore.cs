@@ -17,6 +17,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
     private readonly InfluxHttpApi _api;
     private readonly InfluxReadingQueries _queries;
     private readonly InfluxDailyQueries _daily;
+    private readonly InfluxReadingAssigner _assigner;
     private readonly InfluxOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -32,6 +33,7 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         _api = new InfluxHttpApi(http, options, time ?? TimeProvider.System);
         _queries = new InfluxReadingQueries(_api);
         _daily = new InfluxDailyQueries(_api);
+        _assigner = new InfluxReadingAssigner(_api, _queries, WriteAsync);
         _logger = logger ?? NullLogger<InfluxV1ReadingStore>.Instance;
     }
 
@@ -166,6 +168,22 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         ArgumentNullException.ThrowIfNull(days);
         await EnsureCreatedAsync(ct);
         return await _daily.CountsAsync(clinicId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<ReadingMessage>> UnassignedAsync(string clinicId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        await EnsureCreatedAsync(ct);
+        return await _queries.UnassignedAsync(clinicId, from, to, limit, ct);
+    }
+
+    public async Task<ReadingAssignment> AssignAsync(string clinicId, string readingId, string patientId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentNullException.ThrowIfNull(readingId);
+        ArgumentNullException.ThrowIfNull(patientId);
+        await EnsureCreatedAsync(ct);
+        return await _assigner.AssignAsync(clinicId, readingId, patientId, ct);
     }
 
     private async Task CreateDatabaseAsync(CancellationToken ct)

@@ -122,6 +122,18 @@ public sealed partial class InfluxV2ReadingStore : IReadingStore, IReadingStoreP
     public Task<IReadOnlyList<ClinicDayCount>> DailyCountsAsync(string clinicId, LocalDayRange days, CancellationToken ct) =>
         _daily.CountsAsync(clinicId, days, ct);
 
+    public Task<IReadOnlyList<ReadingMessage>> UnassignedAsync(string clinicId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct) =>
+        _queries.UnassignedAsync(clinicId, from, to, limit, ct);
+
+    /// <summary>
+    /// Not with this dialect: re-keying needs a delete of the unassigned point, and this store speaks only the v2 write
+    /// API and InfluxQL reads (no server here answers /api/v2/delete to test one against). Readings stay unassigned and
+    /// listed, nothing is lost; the dashboard answers 501 with this message.
+    /// </summary>
+    public Task<ReadingAssignment> AssignAsync(string clinicId, string readingId, string patientId, CancellationToken ct) =>
+        Task.FromException<ReadingAssignment>(new NotSupportedException(
+            "assigning readings to patients is not supported by the InfluxDB v2 reading store (Influx:Dialect=v2); use Influx:Dialect=v1 against InfluxDB 1.x, or the SQLite store"));
+
     public void Dispose() => _client.Dispose();
 
     /// <summary>Runs a client call and turns its exceptions into <see cref="ReadingStoreException"/> kinds.</summary>

@@ -35,6 +35,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
 
     private readonly SqliteDatabase _database;
     private readonly SqliteDailyQueries _daily;
+    private readonly SqliteAssignments _assignments;
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _created;
 
@@ -44,6 +45,7 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         _database = SqliteDatabase.FromPath(databasePath);
         _daily = new SqliteDailyQueries(_database);
+        _assignments = new SqliteAssignments(_database);
     }
 
     public async Task<string?> ProbeAsync(CancellationToken ct)
@@ -182,6 +184,23 @@ public sealed class SqliteReadingStore : IReadingStore, IReadingStoreProbe
         ArgumentNullException.ThrowIfNull(days);
         await EnsureCreatedAsync(ct);
         return await _daily.CountsAsync(clinicId, days, ct);
+    }
+
+    public async Task<IReadOnlyList<ReadingMessage>> UnassignedAsync(string clinicId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await EnsureCreatedAsync(ct);
+        return await _assignments.UnassignedAsync(clinicId, from, to, limit, ct);
+    }
+
+    public async Task<ReadingAssignment> AssignAsync(string clinicId, string readingId, string patientId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        ArgumentNullException.ThrowIfNull(readingId);
+        ArgumentNullException.ThrowIfNull(patientId);
+        await EnsureCreatedAsync(ct);
+        return await _assignments.AssignAsync(clinicId, readingId, patientId, ct);
     }
 
     private async Task<IReadOnlyList<ReadingMessage>> QueryAsync(string sql, string a, long b, CancellationToken ct, long? c = null)

@@ -23,6 +23,7 @@ internal static class DashboardApi
         api.MapGridApi();
         api.MapIntegrationApi();
         api.MapApiKeysApi();
+        api.MapUnassignedApi();
         return api;
     }
 }

@@ -24,4 +24,8 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(GridTask))]
 [JsonSerializable(typeof(TaskClose))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(UnassignedReadings))]
+[JsonSerializable(typeof(AssignReading))]
+[JsonSerializable(typeof(ReadingAssignmentResult))]
+[JsonSerializable(typeof(PatientChoice[]))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
