@@ -425,6 +425,10 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClinicId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -452,6 +456,10 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalIdLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NationalIdProtected")
                         .HasColumnType("TEXT");
 
@@ -466,7 +474,13 @@ namespace CloudClinic.Registry.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CardCodeHash")
+                        .IsUnique();
+
                     b.HasIndex("GridId");
+
+                    b.HasIndex("NationalIdLookup")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleDoctorId");
 
