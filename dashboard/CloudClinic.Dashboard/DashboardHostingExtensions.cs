@@ -1,5 +1,6 @@
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts;
+using CloudClinic.Dashboard.Admin;
 using CloudClinic.Dashboard.Api;
 using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
@@ -44,6 +45,7 @@ internal static class DashboardHostingExtensions
         // audited and published on the alerts topic by its outbox (idempotent: the demo's ingest adds the same).
         builder.AddAlerting();
         builder.AddDashboardAuth();
+        builder.AddDashboardAdmin();
 
         // Browsers get exactly the wire contract's JSON, over the hub and over HTTP.
         services.AddSignalR().AddJsonProtocol(json => WireJson.Apply(json.PayloadSerializerOptions));

@@ -1,3 +1,5 @@
+using CloudClinic.Dashboard.Admin;
+
 namespace CloudClinic.Dashboard.Api;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class DashboardApi
         api.MapPatientsApi();
         api.MapAlertsApi();
         api.MapGatewaysApi();
+        api.MapAdminApi();
         return api;
     }
 }

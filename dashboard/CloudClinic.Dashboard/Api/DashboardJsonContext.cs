@@ -19,4 +19,13 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(Dictionary<string, double>))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.AntiforgeryToken))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Auth.SignedInUser))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminClinic[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminGrid[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminUser[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminPatient[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.PatientInput))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.IssuedPassword))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.FieldProblem[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.ImportReport))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.CarePlanView))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
