@@ -57,6 +57,7 @@ public sealed class RosterPublisherWorkerTests : IDisposable
         foreach (var secret in new[] { Name, "三丰", NationalId, Phone, CardCode })
         {
             Assert.DoesNotContain(secret, retained.PayloadText, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, DecodedStrings(retained.Payload), StringComparison.Ordinal); // the wire JSON escapes non-ASCII
         }
 
         Assert.Empty((await WaitForRosterAsync(broker, "clinic-b", _ => true)).Patients);
@@ -103,6 +104,22 @@ public sealed class RosterPublisherWorkerTests : IDisposable
         var message = messages.Last(m => m.Topic == Topics.Roster(clinicId) && match(Parse(m)));
         Assert.True(message.Retain);
         return Parse(message);
+    }
+
+    /// <summary>Every property name and string value of a JSON document, unescaped.</summary>
+    private static string DecodedStrings(ReadOnlyMemory<byte> json)
+    {
+        var all = new System.Text.StringBuilder();
+        var reader = new Utf8JsonReader(json.Span);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                all.Append(reader.GetString()).Append('\n');
+            }
+        }
+
+        return all.ToString();
     }
 
     private static RosterMessage Parse(CollectedMqttMessage message) =>

@@ -135,7 +135,8 @@ internal static class AdminPatientsApi
         await db.SaveChangesAsync(ct);
         roster.Changed(patient.ClinicId);
         var hasPlan = await db.CarePlans.AnyAsync(c => c.PatientId == patient.Id, ct);
-        return TypedResults.Ok(ToAdmin(patient, fields.Conditions, hasPlan));
+        var conditions = await db.PatientConditions.AsNoTracking().Where(c => c.PatientId == patient.Id).Select(c => c.Condition).OrderBy(c => c).ToListAsync(ct);
+        return TypedResults.Ok(ToAdmin(patient, conditions, hasPlan));
     }
 
     private static AdminPatient ToAdmin(Patient p, IReadOnlyList<string> conditions, bool hasCarePlan) => new(

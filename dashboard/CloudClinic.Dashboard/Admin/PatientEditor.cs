@@ -112,8 +112,21 @@ internal sealed class PatientEditor(PersonalDataProtector protector, TimeProvide
             patient.BirthDate = birthDate;
         }
 
-        patient.GridId = fields.GridId;
-        patient.ResponsibleDoctorId = fields.ResponsibleDoctorId;
+        if (!fields.KeepGrid)
+        {
+            patient.GridId = fields.GridId;
+        }
+
+        if (!fields.KeepDoctor)
+        {
+            patient.ResponsibleDoctorId = fields.ResponsibleDoctorId;
+        }
+
+        if (fields.KeepConditions)
+        {
+            return;
+        }
+
         var stored = await db.PatientConditions.Where(c => c.PatientId == patient.Id).ToListAsync(ct);
         db.PatientConditions.RemoveRange(stored.Where(c => !fields.Conditions.Contains(c.Condition)));
         db.PatientConditions.AddRange(fields.Conditions.Where(c => stored.All(s => s.Condition != c))

@@ -54,7 +54,8 @@ internal static partial class PatientFieldValidator
             }
         }
 
-        var birthDate = BirthDate(input.BirthDate, idBirthDate, clinic.Today, isNew, errors);
+        // A bad ID number already refuses the row: no second error for the birth date it would have given.
+        var birthDate = BirthDate(input.BirthDate, idBirthDate, clinic.Today, isNew && string.IsNullOrWhiteSpace(input.NationalId), errors);
 
         string? gridId = null;
         if (!string.IsNullOrWhiteSpace(input.Grid) && !clinic.GridIdsByIdOrName.TryGetValue(input.Grid.Trim(), out gridId))
@@ -87,7 +88,11 @@ internal static partial class PatientFieldValidator
 
         return errors.Count > before
             ? null
-            : new PatientFields(name, nationalId, phone, removePhone, birthDate, gridId, conditions.Distinct(StringComparer.Ordinal).ToList(), doctor, card, removeCard);
+            : new PatientFields(
+                name, nationalId, phone, removePhone, birthDate, gridId, conditions.Distinct(StringComparer.Ordinal).ToList(), doctor, card, removeCard,
+                KeepGrid: !isNew && input.Grid is null,
+                KeepDoctor: !isNew && input.ResponsibleDoctorId is null,
+                KeepConditions: !isNew && input.Conditions is null);
     }
 
     /// <summary>Splits a conditions cell ("高血压、糖尿病", "hypertension;diabetes").</summary>
@@ -119,7 +124,7 @@ internal static partial class PatientFieldValidator
         return text;
     }
 
-    private static DateOnly? BirthDate(string? value, DateOnly? fromNationalId, DateOnly today, bool isNew, List<FieldError> errors)
+    private static DateOnly? BirthDate(string? value, DateOnly? fromNationalId, DateOnly today, bool required, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -128,7 +133,7 @@ internal static partial class PatientFieldValidator
                 return encoded;
             }
 
-            if (isNew)
+            if (required)
             {
                 errors.Add(new FieldError(RosterColumns.BirthDate, FieldErrors.Required));
             }

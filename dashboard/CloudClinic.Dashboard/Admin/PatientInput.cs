@@ -2,8 +2,8 @@ namespace CloudClinic.Dashboard.Admin;
 
 /// <summary>
 /// A patient as an admin types it (<c>POST/PUT /api/admin/patients</c>) or a CSV row holds it, not yet validated.
-/// On an edit, a null name, national ID, phone or card code keeps the stored value (the admin never sees them);
-/// an empty phone or card code removes it.
+/// On an edit, a field left out (null) keeps the stored value (the admin never sees name, ID or phone); an empty phone,
+/// card code, grid or doctor removes it.
 /// </summary>
 internal sealed record PatientInput
 {
