@@ -98,6 +98,16 @@ public sealed class RosterPublisherWorkerTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Start_ZeroRefreshInterval_FailsNamingTheKey()
+    {
+        using var host = BuildHost("mqtt://127.0.0.1:1", TimeSpan.Zero);
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Alerts:Roster:RefreshInterval", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<RosterMessage> WaitForRosterAsync(InProcessMqttBroker broker, string clinicId, Func<RosterMessage, bool> match)
     {
         var messages = await broker.Published.WaitForAsync(all => all.Any(m => m.Topic == Topics.Roster(clinicId) && match(Parse(m))), Timeout);
