@@ -1,4 +1,5 @@
 using CloudClinic.Dashboard.Tests.Infrastructure;
+using CloudClinic.Registry.Privacy;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -33,6 +34,16 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(names).ToContainTextAsync(["王*明", "李*"]);
         await Expect(page.GetByText("330102196207150042")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "dashboard-admin-zh.png");
+
+        // Edit: the grid changes, the identity (left empty in the form) stays.
+        var li = page.Locator("[data-testid=patient-row]", new() { HasText = "李*" });
+        var id = await li.GetAttributeAsync("data-patient");
+        await li.Locator("[data-testid=patient-edit]").ClickAsync();
+        await page.Locator("#patient-form select[name=grid]").SelectOptionAsync(TestAccounts.GridA);
+        await page.Locator("#patient-form button[type=submit]").ClickAsync();
+        await Expect(li.Locator("td").Nth(2)).ToHaveTextAsync("A1");
+        var identity = await browser.Dashboard.Factory.GetRequiredService<PatientDirectory>().GetIdentityAsync(id!, "test", default);
+        Assert.Equal(("李华", "440304195803120038"), (identity!.Name, identity.NationalId));
 
         // The other pages link the admin page for an admin.
         await page.GotoAsync(browser.Dashboard.Url + "/gateways.html");

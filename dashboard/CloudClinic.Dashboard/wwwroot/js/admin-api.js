@@ -51,6 +51,7 @@ export const resetPassword = (id) => send("POST", `api/admin/users/${encodeURICo
 export const unlockUser = (id) => send("POST", `api/admin/users/${encodeURIComponent(id)}/unlock`);
 export const patients = (clinic) => send("GET", `api/admin/patients${q(clinic)}`);
 export const createPatient = (patient) => send("POST", "api/admin/patients", patient);
+export const updatePatient = (id, patient) => send("PUT", `api/admin/patients/${encodeURIComponent(id)}`, patient);
 export const carePlan = (id) => send("GET", `api/admin/patients/${encodeURIComponent(id)}/care-plan`);
 export const saveCarePlan = (id, targets) => send("PUT", `api/admin/patients/${encodeURIComponent(id)}/care-plan`, targets);
 export const resetCarePlan = (id) => send("DELETE", `api/admin/patients/${encodeURIComponent(id)}/care-plan`);

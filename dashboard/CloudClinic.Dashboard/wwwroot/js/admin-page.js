@@ -8,7 +8,7 @@ import { clinicParam, startShell } from "./shell.js";
 import * as view from "./admin-view.js";
 
 const byId = (id) => document.getElementById(id);
-const state = { user: null, clinic: clinicParam(), clinics: [], grids: [], users: [], patients: [], report: null, plan: null, notice: null, password: null };
+const state = { user: null, clinic: clinicParam(), clinics: [], grids: [], users: [], patients: [], report: null, plan: null, editing: null, notice: null, password: null };
 
 function gridNames() {
   return new Map(state.grids.map((g) => [g.id, g.name]));
@@ -32,11 +32,14 @@ function render() {
   view.options(document.querySelector("[data-role-options]"), roles.map((r) => [r, t(`admin.role.${r}`)]));
 
   const names = gridNames();
-  byId("patients").replaceChildren(...state.patients.map((p) => view.patientRow(p, names, openCarePlan)));
+  byId("patients").replaceChildren(...state.patients.map((p) => view.patientRow(p, names, openCarePlan, editPatient)));
   byId("patients-empty").hidden = state.patients.length > 0;
   byId("users").replaceChildren(...state.users.map((u) => view.userRow(u, names, { reset: resetPassword, unlock })));
   renderReport();
   renderCarePlan();
+  byId("patient-form-summary").textContent = state.editing ? t("admin.patients.editing", { name: state.editing.maskedName }) : t("admin.patients.add");
+  byId("patient-cancel").hidden = !state.editing;
+  byId("patient-form").elements.name.required = !state.editing; // an edit may leave the name as it is
   const notice = byId("notice");
   notice.hidden = !state.notice;
   notice.textContent = state.notice ? state.notice() : "";
@@ -93,6 +96,20 @@ async function openCarePlan(patient) {
   await act(async () => { state.plan = await admin.carePlan(patient.id); });
 }
 
+/** Fills the form for an edit: identity fields stay empty (the admin never reads them back; empty = unchanged). */
+function editPatient(patient) {
+  const form = byId("patient-form");
+  form.reset();
+  state.editing = patient;
+  form.elements.birthDate.value = patient.birthDate;
+  form.elements.grid.value = patient.gridId ?? "";
+  for (const box of form.querySelectorAll("input[name=conditions]")) {
+    box.checked = patient.conditions.includes(box.value);
+  }
+  form.closest("details").open = true;
+  render();
+}
+
 async function resetPassword(user) {
   await act(async () => { state.password = await admin.resetPassword(user.id); });
 }
@@ -121,9 +138,25 @@ onSubmit("import-form", async () => {
 });
 onSubmit("patient-form", async (form) => {
   const body = formObject(form);
-  await admin.createPatient({ ...body, conditions: body.conditions ?? [], clinicId: state.clinic });
+  const patient = { ...body, conditions: body.conditions ?? [] };
+  if (state.editing) {
+    for (const kept of ["name", "nationalId", "phone", "cardCode"]) {
+      if (!patient[kept]) {
+        delete patient[kept];
+      }
+    }
+    await admin.updatePatient(state.editing.id, patient);
+    state.editing = null;
+  } else {
+    await admin.createPatient({ ...patient, clinicId: state.clinic });
+  }
   form.reset();
   await loadClinic();
+});
+byId("patient-cancel").addEventListener("click", () => {
+  state.editing = null;
+  byId("patient-form").reset();
+  render();
 });
 onSubmit("careplan-form", async (form) => {
   const numbers = Object.fromEntries(view.CARE_PLAN_FIELDS.map(([name]) => [name, Number(form.elements[name].value)]));

@@ -24,17 +24,19 @@ export function importError(problem) {
   return el("li", { text: problemText(problem), attrs: { "data-testid": "import-error", "data-row": problem.row, "data-code": problem.code } });
 }
 
-export function patientRow(patient, gridNames, onCarePlan) {
+export function patientRow(patient, gridNames, onCarePlan, onEdit) {
   const conditions = patient.conditions.map((c) => t(`admin.condition.${c}`, {}, c)).join("、");
   const button = el("button", { className: "secondary", text: t("admin.carePlan.open"), attrs: { type: "button", "data-testid": "careplan-open" } });
   button.addEventListener("click", () => onCarePlan(patient));
+  const edit = el("button", { className: "secondary", text: t("admin.patients.edit"), attrs: { type: "button", "data-testid": "patient-edit" } });
+  edit.addEventListener("click", () => onEdit(patient));
   return el("tr", { attrs: { "data-testid": "patient-row", "data-patient": patient.id } },
     el("td", { text: patient.maskedName, attrs: { "data-testid": "patient-name" } }),
     el("td", { text: patient.birthDate }),
     el("td", { text: patient.gridId ? gridNames.get(patient.gridId) ?? patient.gridId : "—" }),
     el("td", { text: conditions || "—" }),
     el("td", { text: patient.hasCard ? "✓" : "—" }),
-    el("td", { text: patient.hasCarePlan ? t("admin.carePlan.individual") : t("admin.carePlan.default") }, button));
+    el("td", { text: patient.hasCarePlan ? t("admin.carePlan.individual") : t("admin.carePlan.default") }, button, edit));
 }
 
 export function userRow(user, gridNames, actions) {

@@ -241,4 +241,7 @@ export default {
   "admin.error.unknownRole": "invalid role",
   "admin.error.unknownClinic": "no such clinic",
   "admin.error.unknownTimeZone": "invalid time zone",
+  "admin.patients.edit": "Edit",
+  "admin.patients.editing": "Edit {name} (name, national ID, phone and card left empty stay unchanged)",
+  "admin.cancel": "Cancel",
 };

@@ -241,4 +241,7 @@ export default {
   "admin.error.unknownRole": "角色无效",
   "admin.error.unknownClinic": "诊所不存在",
   "admin.error.unknownTimeZone": "时区无效",
+  "admin.patients.edit": "修改",
+  "admin.patients.editing": "修改患者 {name}（姓名、身份证号、电话、卡号留空则不变）",
+  "admin.cancel": "取消",
 };
