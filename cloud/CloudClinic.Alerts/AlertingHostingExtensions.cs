@@ -3,6 +3,7 @@ using CloudClinic.Alerts.Gateways;
 using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts.Publishing;
+using CloudClinic.Alerts.Roster;
 using CloudClinic.Alerts.Webhooks;
 using CloudClinic.Registry;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class AlertingHostingExtensions
     /// The alert engine over the registry (<c>Storage:Registry</c>, migrated at start): <see cref="IAlertReadingSink"/>
     /// for the ingest (a durable queue table, drained by whichever process holds the engine lease), <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
     /// escalation), gateways' retained status and LWT (<c>cloudclinic/v1/+/+/status</c>), the outbox → MQTT publisher
-    /// (<c>Mqtt:*</c>) and, apart from it, the outbox → robot webhooks (<c>Alerts:Webhooks:*</c>), all validated at
+    /// (<c>Mqtt:*</c>) and, apart from it, the outbox → robot webhooks (<c>Alerts:Webhooks:*</c>), the gateways' check-in roster (<c>Alerts:Roster:*</c>), all validated at
     /// start (<c>Alerts:*</c>). Safe to call more than once.
     /// </summary>
     public static IHostApplicationBuilder AddAlerting(this IHostApplicationBuilder builder)
@@ -67,6 +68,14 @@ public static class AlertingHostingExtensions
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
+
+        // The check-in roster for the gateways (retained on cloudclinic/v1/{clinic}/roster, Alerts:Roster:*).
+        services.AddOptions<RosterOptions>()
+            .BindConfiguration(RosterOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RosterChangeSignal>();
+        services.AddHostedService<RosterPublisherWorker>();
         return builder;
     }
 }

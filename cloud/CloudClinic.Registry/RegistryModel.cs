@@ -39,6 +39,10 @@ internal static class RegistryModel
             e.HasOne<Grid>().WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<User>().WithMany().HasForeignKey(x => x.ResponsibleDoctorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.ClinicId, x.LastReadingAt });
+            e.Property(x => x.NationalIdLookup).HasMaxLength(64);
+            e.HasIndex(x => x.NationalIdLookup).IsUnique();
+            e.Property(x => x.CardCodeHash).HasMaxLength(64);
+            e.HasIndex(x => x.CardCodeHash).IsUnique();
         });
         b.Entity<PatientCondition>(e =>
         {

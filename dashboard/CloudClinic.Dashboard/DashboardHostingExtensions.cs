@@ -1,5 +1,6 @@
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Alerts;
+using CloudClinic.Dashboard.Admin;
 using CloudClinic.Dashboard.Api;
 using CloudClinic.Dashboard.Auth;
 using CloudClinic.Dashboard.Clinical;
@@ -46,6 +47,7 @@ internal static class DashboardHostingExtensions
         builder.AddAlerting();
         builder.AddDashboardAuth();
         builder.AddIntegration();
+        builder.AddDashboardAdmin();
 
         // Browsers get exactly the wire contract's JSON, over the hub and over HTTP.
         services.AddSignalR().AddJsonProtocol(json => WireJson.Apply(json.PayloadSerializerOptions));

@@ -105,6 +105,66 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         return data;
     }
 
+    public static TheoryData<string, string, string, bool, bool> AdminCalls()
+    {
+        // (method, endpoint template, role, own clinic?, allowed?): admins only, a clinic admin only for their clinic.
+        var data = new TheoryData<string, string, string, bool, bool>();
+        var perClinic = new[]
+        {
+            ("GET", "/api/admin/grids?clinic={c}"), ("GET", "/api/admin/users?clinic={c}"), ("GET", "/api/admin/patients?clinic={c}"),
+            ("GET", "/api/admin/patients/{p}/care-plan"), ("POST", "/api/admin/patients/import?clinic={c}&dryRun=true"),
+            ("POST", "/api/admin/grids"), ("POST", "/api/admin/users/{u}/unlock"), ("PUT", "/api/admin/patients/{p}"),
+        };
+        foreach (var own in new[] { true, false })
+        {
+            foreach (var role in Roles)
+            {
+                foreach (var (method, url) in perClinic)
+                {
+                    data.Add(method, url, role, own, role == CountyAdmin || (own && role == ClinicAdmin));
+                }
+
+                // Clinics are the county's: only a county admin creates one.
+                data.Add("POST", "/api/admin/clinics", role, own, role == CountyAdmin);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminCalls))]
+    public async Task Admin_RoleAndClinic_OnlyAllowedCellsSucceed(string method, string template, string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        await AddOtherClinicDoctorAsync();
+        var clinic = own ? ClinicA : ClinicB;
+        var url = template.Replace("{c}", clinic, StringComparison.Ordinal)
+            .Replace("{p}", own ? PatientA : PatientB, StringComparison.Ordinal)
+            .Replace("{u}", own ? Doctor : OtherClinicDoctor, StringComparison.Ordinal);
+        var unique = $"m-{role}-{(own ? "own" : "other")}".ToLowerInvariant();
+        HttpContent? Body() => template switch
+        {
+            _ when template.Contains("/import", StringComparison.Ordinal) => new StringContent("姓名,身份证号\n张三丰,11010519491231002X\n", System.Text.Encoding.UTF8, "text/csv"),
+            "/api/admin/grids" => JsonContent.Create(new { id = unique, clinicId = clinic, name = "G" }),
+            "/api/admin/clinics" => JsonContent.Create(new { id = unique, name = "C" }),
+            "/api/admin/patients/{p}" => JsonContent.Create(new { conditions = new[] { "hypertension" } }), // grid and the rest kept
+            _ => method == "GET" ? null : JsonContent.Create(new { }),
+        };
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        var token = await AntiforgeryAsync(http);
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative)) { Content = Body() };
+        request.Headers.Add(token.Header, token.Value);
+        using var anonymous = live.Dashboard.CreateClient();
+        using var unsignedRequest = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative)) { Content = Body() };
+
+        using var response = await http.SendAsync(request);
+        using var unsigned = await anonymous.SendAsync(unsignedRequest);
+
+        Assert.True(allowed ? response.IsSuccessStatusCode : response.StatusCode == HttpStatusCode.Forbidden, $"{method} {url} as {role}: {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Reads))]
     public async Task Get_RoleAndClinic_OnlyAllowedCellsSucceed(string template, string role, bool own, bool allowed)
@@ -337,6 +397,14 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         var http = live.Dashboard.CreateClient(new() { HandleCookies = false });
         http.DefaultRequestHeaders.Add(ApiKeys.ApiKeyDefaults.Header, created.Key);
         return http;
+    }
+
+    private const string OtherClinicDoctor = "doctor-b";
+
+    private async Task AddOtherClinicDoctorAsync()
+    {
+        var accounts = live.Dashboard.GetRequiredService<Auth.UserAccounts>();
+        await accounts.SetAsync(new User { Id = OtherClinicDoctor, DisplayName = "Doctor B", Role = UserRoles.Doctor, ClinicId = ClinicB }, Password(OtherClinicDoctor), "test", default);
     }
 
     private async Task SeedAsync()

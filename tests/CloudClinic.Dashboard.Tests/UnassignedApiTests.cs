@@ -69,9 +69,16 @@ public sealed class UnassignedApiTests(LiveDashboardFixture live) : IClassFixtur
         Assert.Equal(186, Assert.Single(history).Systolic);
         Assert.Empty(await Store.UnassignedAsync("clinic-ua", measuredAt.AddHours(-1), measuredAt.AddHours(1), 10, CancellationToken.None));
 
-        // An urgent reading's submit returns after its alert is committed: the patient's alert and last-measured are there.
+        // The assignment queued the reading for the alert engine (durably, before answering); the engine evaluates it
+        // for the patient moments later: the patient's alert and last-measured appear.
         var database = live.Dashboard.GetRequiredService<RegistryDatabase>();
         await using var db = database.CreateContext();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!await db.Patients.AsNoTracking().AnyAsync(p => p.Id == "pat-ua-1" && p.LastReadingAt != null, timeout.Token))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
         var alert = await db.Alerts.AsNoTracking().SingleAsync(a => a.PatientId == "pat-ua-1");
         Assert.Equal("urgent", alert.Severity);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == "pat-ua-1");

@@ -24,6 +24,15 @@ public sealed class Patient
 
     public string? PhoneProtected { get; set; }
 
+    /// <summary>
+    /// Keyed hash (<see cref="Privacy.PersonalDataProtector.LookupHash"/>) of the national ID number: finds a patient
+    /// again on re-import although the number itself is stored only encrypted (random nonce, so not comparable).
+    /// </summary>
+    public string? NationalIdLookup { get; set; }
+
+    /// <summary><c>CloudClinic.Contracts.CardCodeHash</c> of the patient's card code; the raw code is never stored.</summary>
+    public string? CardCodeHash { get; set; }
+
     public string? ResponsibleDoctorId { get; set; }
 
     public DateTimeOffset RegisteredAt { get; set; }

@@ -33,6 +33,7 @@ public sealed class PatientDirectory(RegistryDatabase database, PersonalDataProt
             NameProtected = protector.Protect(patient.Name, Purpose(patient.Id, "name")),
             NationalIdProtected = patient.NationalId is null ? null : protector.Protect(patient.NationalId, Purpose(patient.Id, "national-id")),
             PhoneProtected = patient.Phone is null ? null : protector.Protect(patient.Phone, Purpose(patient.Id, "phone")),
+            NationalIdLookup = patient.NationalId is null ? null : NationalIdLookup(protector, patient.NationalId),
             ResponsibleDoctorId = patient.ResponsibleDoctorId,
             RegisteredAt = now,
         });
@@ -69,5 +70,14 @@ public sealed class PatientDirectory(RegistryDatabase database, PersonalDataProt
             patient.PhoneProtected is null ? null : protector.Unprotect(patient.PhoneProtected, Purpose(patientId, "phone")));
     }
 
-    private static string Purpose(string patientId, string field) => $"patient/{patientId}/{field}";
+    /// <summary>The associated data of a patient's encrypted field (<c>name</c>, <c>national-id</c>, <c>phone</c>).</summary>
+    public static string Purpose(string patientId, string field) => $"patient/{patientId}/{field}";
+
+    /// <summary>The <see cref="Patient.NationalIdLookup"/> of an ID number (trimmed, check letter upper-case).</summary>
+    public static string NationalIdLookup(PersonalDataProtector protector, string nationalId)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        ArgumentNullException.ThrowIfNull(nationalId);
+        return protector.LookupHash(nationalId.Trim().ToUpperInvariant(), "patient/national-id");
+    }
 }

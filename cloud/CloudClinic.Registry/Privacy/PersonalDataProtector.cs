@@ -17,6 +17,7 @@ public sealed class PersonalDataProtector
     private const int HeaderBytes = 1 + NonceBytes + TagBytes;
 
     private readonly byte[] _key;
+    private readonly byte[] _lookupKey;
 
     public PersonalDataProtector(ReadOnlySpan<byte> key)
     {
@@ -26,6 +27,21 @@ public sealed class PersonalDataProtector
         }
 
         _key = key.ToArray();
+
+        // A separate key for lookup hashes (RFC 5869 HKDF, distinct info): the encryption key itself is never an HMAC key.
+        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeyBytes, salt: [], info: "cloudclinic-lookup/1"u8.ToArray());
+    }
+
+    /// <summary>
+    /// HMAC-SHA256 of <paramref name="value"/> under a key derived from the registry key, lower-case hex: equal inputs
+    /// give equal hashes, so an encrypted field can be found again (re-import by national ID) without storing it in
+    /// the clear. Keyed, so a leaked table cannot be matched against the small space of valid ID numbers.
+    /// </summary>
+    public string LookupHash(string value, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(purpose + "\n" + value)));
     }
 
     public string Protect(string plaintext, string purpose)

@@ -1,5 +1,6 @@
 using CloudClinic.Dashboard.ApiKeys;
 using CloudClinic.Dashboard.Integration;
+using CloudClinic.Dashboard.Admin;
 
 namespace CloudClinic.Dashboard.Api;
 
@@ -24,6 +25,7 @@ internal static class DashboardApi
         api.MapIntegrationApi();
         api.MapApiKeysApi();
         api.MapUnassignedApi();
+        api.MapAdminApi();
         return api;
     }
 }

@@ -28,4 +28,13 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(AssignReading))]
 [JsonSerializable(typeof(ReadingAssignmentResult))]
 [JsonSerializable(typeof(PatientChoice[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminClinic[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminGrid[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminUser[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.AdminPatient[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.PatientInput))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.IssuedPassword))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.FieldProblem[]))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.ImportReport))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.CarePlanView))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -30,7 +30,11 @@ internal static class DemoHostingExtensions
         var port = demo.MqttPort != 0 ? demo.MqttPort : FreeLoopbackPort();
         var dataDirectory = demo.DataDirectory ?? DefaultDataDirectory();
         Directory.CreateDirectory(dataDirectory);
-        AddDefaults(builder.Configuration, DemoSettings.Create(port, dataDirectory, demo));
+        var settings = new Dictionary<string, string?>(DemoSettings.Create(port, dataDirectory, demo))
+        {
+            [DemoEncryptionKey.ConfigurationKey] = DemoEncryptionKey.LoadOrCreate(dataDirectory),
+        };
+        AddDefaults(builder.Configuration, settings);
 
         if (!HasConfiguredUrls(builder.Configuration))
         {

@@ -27,6 +27,8 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
             ["Storage:SqlitePath"] = System.IO.Path.Combine(dataDirectory, "readings.db"),
             ["Storage:Registry"] = $"Data Source={System.IO.Path.Combine(dataDirectory, "registry.db")}",
             ["Dashboard:RelayReconnectDelay"] = "00:00:00.200",
+            // The personal-data key, so the admin API can write patients (fixed: tests may reopen a registry).
+            ["Registry:EncryptionKey"] = EncryptionKey,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -35,6 +37,9 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
 
         return new DashboardFactory(settings, services);
     }
+
+    /// <summary>Base64 of 32 bytes: the test hosts' <c>Registry:EncryptionKey</c>.</summary>
+    public const string EncryptionKey = "Y2xvdWRjbGluaWMtdGVzdC1rZXktMzItYnl0ZXMhISE=";
 
     private readonly SemaphoreSlim _seedLock = new(1, 1);
     private bool _seeded;

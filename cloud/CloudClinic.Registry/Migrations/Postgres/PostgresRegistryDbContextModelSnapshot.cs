@@ -544,6 +544,10 @@ namespace CloudClinic.Registry.Migrations.Postgres
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("CardCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ClinicId")
                         .IsRequired()
                         .HasColumnType("character varying(64)");
@@ -571,6 +575,10 @@ namespace CloudClinic.Registry.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("NationalIdLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("NationalIdProtected")
                         .HasColumnType("text");
 
@@ -585,7 +593,13 @@ namespace CloudClinic.Registry.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CardCodeHash")
+                        .IsUnique();
+
                     b.HasIndex("GridId");
+
+                    b.HasIndex("NationalIdLookup")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleDoctorId");
 

@@ -531,6 +531,10 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClinicId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -558,6 +562,10 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalIdLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NationalIdProtected")
                         .HasColumnType("TEXT");
 
@@ -572,7 +580,13 @@ namespace CloudClinic.Registry.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CardCodeHash")
+                        .IsUnique();
+
                     b.HasIndex("GridId");
+
+                    b.HasIndex("NationalIdLookup")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleDoctorId");
 
