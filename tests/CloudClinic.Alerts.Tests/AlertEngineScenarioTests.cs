@@ -74,6 +74,28 @@ public sealed class AlertEngineScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task UnassignedUrgentReading_LaterAssignedToPatient_AlertMovesToPatient_NoSecondAlert()
+    {
+        await SeedAsync();
+        var engine = NewEngine();
+        var reading = TestReadings.Bp("r-walk-in", 186, 100, _time.GetUtcNow(), patientId: null);
+        var raised = Assert.Single(await engine.ProcessReadingsAsync([reading], default));
+
+        var assigned = await engine.ProcessReadingsAsync([reading with { PatientId = "p-1" }], default);
+
+        var moved = Assert.Single(assigned, e => e.Rule == RuleIds.BpUrgent);
+        Assert.Equal((raised.AlertId, AlertEvents.Updated, "p-1", "grid-1"), (moved.AlertId, moved.Event, moved.PatientId, moved.GridId));
+        Assert.DoesNotContain(assigned, e => e.Event == AlertEvents.Raised && e.Rule == RuleIds.BpUrgent);
+        await using var db = new RegistryDatabase(_connection).CreateContext();
+        var alert = await db.Alerts.SingleAsync(a => a.Rule == RuleIds.BpUrgent);
+        Assert.Equal(AlertKeys.Patient(RuleIds.BpUrgent, "p-1"), alert.OpenKey);
+
+        // The patient's next urgent reading updates that same alert.
+        var next = await engine.ProcessReadingsAsync([TestReadings.Bp("r-next", 184, 100, _time.GetUtcNow().AddMinutes(5))], default);
+        Assert.Equal((raised.AlertId, AlertEvents.Updated), next.Where(e => e.Rule == RuleIds.BpUrgent).Select(e => (e.AlertId, e.Event)).Single());
+    }
+
+    [Fact]
     public async Task NotMeasured_GatewayOfflineDuringSilence_Suppressed_UntilOnlineForGrace()
     {
         await SeedAsync();

@@ -50,6 +50,14 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
                 .ToDictionary(a => a.OpenKey!, StringComparer.Ordinal);
             var openIds = openAlerts.Values.Select(a => a.Id).ToList();
             await db.Tasks.Where(t => t.State == CareTaskStates.Open && openIds.Contains(t.AlertId)).LoadAsync(ct);
+            // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
+            var readingKeys = readings.Where(r => r.PatientId is not null)
+                .SelectMany(r => ReadingRules.All.Select(rule => AlertKeys.Reading(rule.Id, r.ReadingId))).ToList();
+            foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+            {
+                openAlerts[unassigned.OpenKey!] = unassigned;
+            }
+
             var candidateIds = readings.SelectMany(r => ReadingRules.All.Select(rule => AlertIds.For(rule.Id, r.ReadingId))).ToList();
             var existingIds = (await db.Alerts.Where(a => candidateIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             foreach (var reading in readings)
@@ -74,6 +82,11 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
         }
 
         var facts = ReadingFacts.From(reading, previousAboveTarget);
+        if (patient is not null)
+        {
+            AdoptUnassignedAlerts(changes, reading, patient, openAlerts);
+        }
+
         foreach (var rule in ReadingRules.All)
         {
             if (patient is null && !rule.FiresWithoutPatient)
@@ -108,6 +121,37 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
         if (patient is not null)
         {
             RecordPatientReading(changes, reading, patient, facts, plan, openAlerts);
+        }
+    }
+
+    /// <summary>
+    /// Alerts this reading raised before it was assigned (keyed by the reading) move to the patient, so the doctor sees
+    /// one alert, now with a name, grid and care plan; if the patient already has that rule's alert open, the reading's
+    /// own alert is resolved into it instead.
+    /// </summary>
+    private static void AdoptUnassignedAlerts(AlertChanges changes, ReadingMessage reading, PatientContext patient, Dictionary<string, Alert> openAlerts)
+    {
+        foreach (var rule in ReadingRules.All)
+        {
+            if (!openAlerts.Remove(AlertKeys.Reading(rule.Id, reading.ReadingId), out var unassigned))
+            {
+                continue;
+            }
+
+            var patientKey = AlertKeys.Patient(rule.Id, patient.Patient.Id);
+            if (openAlerts.TryGetValue(patientKey, out var existing))
+            {
+                changes.Resolve(unassigned, AlertChanges.EngineActor, $"reading {reading.ReadingId} assigned to patient {patient.Patient.Id}: merged into {existing.Id}");
+                continue;
+            }
+
+            unassigned.PatientId = patient.Patient.Id;
+            unassigned.GridId = patient.Patient.GridId;
+            unassigned.ResponsibleDoctorId = patient.Plan.ResponsibleDoctorId;
+            unassigned.OpenKey = patientKey;
+            unassigned.UpdatedAt = changes.Now;
+            openAlerts[patientKey] = unassigned;
+            changes.Emit(unassigned, AlertEvents.Updated, AlertChanges.EngineActor, $"reading {reading.ReadingId} assigned to patient {patient.Patient.Id}");
         }
     }
 
