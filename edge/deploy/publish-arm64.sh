@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Builds the gateway for a Raspberry Pi (Raspberry Pi OS 64-bit): one self-contained file, no .NET needed on the Pi.
 # Output: artifacts/cloudclinic-gateway-linux-arm64/ (binary, its native SQLite library, appsettings.json) and a .tar.gz.
-# Native libraries stay beside the binary (no IncludeNativeLibrariesForSelfExtract): extracting them at start-up
-# would need a writable home directory, which the hardened unit (ProtectSystem=strict) does not give.
+# Build settings: edge/deploy/publish.sh (shared with bench/gateway, which measures them).
 # Usage: edge/deploy/publish-arm64.sh [Configuration]   (default Release; run from anywhere in the repo)
 set -euo pipefail
 
@@ -11,14 +10,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 name="cloudclinic-gateway-linux-arm64"
 out="$repo/artifacts/$name"
 
-rm -rf "$out"
-dotnet publish "$repo/edge/CloudClinic.Edge" \
-  -c "$configuration" \
-  -r linux-arm64 \
-  --self-contained \
-  -p:PublishSingleFile=true \
-  -p:DebugType=none \
-  -o "$out"
+"$repo/edge/deploy/publish.sh" linux-arm64 "$out" "$configuration"
 
 # The unit, the sample site config and the guide travel with the binary.
 cp "$repo/edge/deploy/cloudclinic-gateway.service" \

@@ -13,7 +13,7 @@ public sealed class OutboxPayloadTests
     public void For_StoredPayloads_IsExactlyWhatReadingPayloadSerializes(int count)
     {
         var readings = Enumerable.Range(0, count).Select(i => BloodPressure($"r-{i}", 120 + (i % 50))).ToList();
-        var batch = readings.ConvertAll(r => new OutboxEntry(r.ReadingId, r, false, JsonSerializer.SerializeToUtf8Bytes(r, ContractJsonContext.Default.ReadingMessage)));
+        var batch = readings.ConvertAll(r => new OutboxEntry(r.ReadingId, false, JsonSerializer.SerializeToUtf8Bytes(r, ContractJsonContext.Default.ReadingMessage)));
 
         var payload = OutboxPayload.For(batch);
 

@@ -93,6 +93,36 @@ public sealed class OutboxStoreTests : IDisposable
     }
 
     [Fact]
+    public void Peek_TornRow_MovesItToRejectedFramesAndServesTheRest()
+    {
+        var database = Database(10, out var options);
+        var budget = new OutboxBudget(database, options, TimeProvider.System, NullLogger<OutboxBudget>.Instance);
+        var rejected = new RejectedFrameStore(database, budget, options, TimeProvider.System);
+        var outbox = new OutboxStore(database, rejected, budget);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            outbox.TryAdd(Bp(id, 120, 80));
+        }
+
+        // A torn write: the row keeps only the first half of its JSON.
+        var torn = database.Use(c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = "UPDATE outbox SET payload = substr(payload, 1, length(payload) / 2) WHERE reading_id = 'b' RETURNING payload";
+            return (byte[])command.ExecuteScalar()!;
+        });
+
+        var served = outbox.Peek(10, new HashSet<string>());
+
+        Assert.Equal(["a", "c"], served.Select(e => e.ReadingId));
+        Assert.Equal(2, outbox.Count);
+        var frame = Assert.Single(rejected.Recent(10));
+        Assert.Equal("outbox", frame.Station);
+        Assert.StartsWith("outbox row unreadable", frame.Reason, StringComparison.Ordinal);
+        Assert.Equal(torn, frame.Raw.ToArray());
+    }
+
+    [Fact]
     public async Task WaitForAdditionAsync_AdditionAfterTheVersionWasRead_Completes()
     {
         var outbox = Open();

@@ -29,7 +29,8 @@ public sealed class SiteSampleConfigTests : IDisposable
         var edge = host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
         var mqtt = host.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
 
-        Assert.Equal(2, edge.Stations.Count);
+        Assert.Equal(4, edge.Stations.Count);
+        Assert.Equal(2, edge.Stations.Count(s => s.Link == StationOptions.BleLink));
         Assert.Equal("mqtts://mqtt.cloudclinic.example:8883", mqtt.Url);
     }
 
@@ -62,5 +63,24 @@ public sealed class SiteSampleConfigTests : IDisposable
             .ToList();
 
         Assert.True(missing.Count == 0, $"missing in the sample's first station: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void Sample_BleStation_EveryBleKeyPresent()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(SamplePath).Build();
+        var stations = configuration.GetSection("Edge:Stations").GetChildren().ToList();
+        var ble = stations.First(s => s["Link"] == StationOptions.BleLink);
+
+        // What a BLE station needs beyond Name and Link (edge/README.md "BLE meter stations"): the meter, its adapter,
+        // its kind, the quirk profile and the pause between GATT sessions.
+        var missing = typeof(StationOptions).GetProperties()
+            .Where(p => p.Name.StartsWith("Ble", StringComparison.Ordinal) || p.Name == nameof(StationOptions.PollIntervalSeconds))
+            .Where(p => !ble.GetSection(p.Name).Exists())
+            .Select(p => p.Name)
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"missing in the sample's BLE station: {string.Join(", ", missing)}");
+        Assert.Contains(stations, s => s["Link"] == StationOptions.BleLink && s["BleKind"] == "glucose");
     }
 }

@@ -109,16 +109,13 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
                     }
 
                     var payload = (byte[])reader.GetValue(1);
-                    try
+                    if (OutboxRowCheck.Problem(id, payload) is { } problem)
                     {
-                        var reading = JsonSerializer.Deserialize(payload, ContractJsonContext.Default.ReadingMessage)
-                            ?? throw new JsonException("null reading");
-                        found.Add(new OutboxEntry(id, reading, urgent == 1, payload));
+                        corrupt.Add((id, payload, $"outbox row unreadable: {problem}"));
+                        continue;
                     }
-                    catch (JsonException ex)
-                    {
-                        corrupt.Add((id, payload, $"outbox row unreadable: {ex.Message}"));
-                    }
+
+                    found.Add(new OutboxEntry(id, urgent == 1, payload));
                 }
             }
 
@@ -155,7 +152,11 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
 
             transaction.Commit();
             Interlocked.Add(ref _count, -count);
-            ReclaimSpace(connection);
+            if (Interlocked.Read(ref _count) == 0)
+            {
+                ReclaimSpace(connection);
+            }
+
             budget.Recheck(connection);
             return count;
         });
@@ -169,9 +170,11 @@ internal sealed class OutboxStore(OutboxDatabase database, RejectedFrameStore re
     }
 
     /// <summary>
-    /// Gives free pages back to the file system once a quarter of the file is free (a file created with
-    /// auto_vacuum=INCREMENTAL; on an older file the pragma does nothing and the free pages are reused instead).
-    /// Not after every batch: moving pages costs writes while a backlog replays.
+    /// Gives free pages back to the file system once the outbox is empty and a quarter of the file is free (a file
+    /// created with auto_vacuum=INCREMENTAL; on an older file the pragma does nothing and the free pages are reused
+    /// instead). Only when empty: a replay deletes from the front of the file, so vacuuming mid-replay moved the live
+    /// rows from the end of the file forward again and again (half the delete cost in bench/gateway); with no rows
+    /// left it is a truncation. Free pages never count against the budget (OutboxBudget), so waiting costs no room.
     /// </summary>
     private static void ReclaimSpace(SqliteConnection connection)
     {

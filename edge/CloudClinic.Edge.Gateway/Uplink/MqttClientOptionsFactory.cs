@@ -15,6 +15,14 @@ namespace CloudClinic.Edge.Gateway.Uplink;
 /// </summary>
 internal static class MqttClientOptionsFactory
 {
+    /// <summary>
+    /// SO_SNDBUF/SO_RCVBUF for the broker socket. MQTTnet always sets both to its BufferSize (8 KiB by default), which
+    /// turns off Linux's buffer auto-tuning (tcp(7)): a 230 KB backlog batch then trickles out 16 KB at a time, each
+    /// step waiting for the broker's delayed ACK (~40 ms; measured: 96 ms PUBACK round trip per batch on loopback,
+    /// 13 ms with this value). The kernel caps the request at net.core.wmem_max/rmem_max (kernel default 208 KiB).
+    /// </summary>
+    public const int SocketBufferBytes = 1 << 20;
+
     public static string ClientId(EdgeOptions edge) => $"cloudclinic-gw-{edge.ClinicId}-{edge.GatewayId}";
 
     public static MqttClientOptions Create(MqttOptions mqtt, EdgeOptions edge, GatewayStatusMessage will)
@@ -58,6 +66,12 @@ internal static class MqttClientOptionsFactory
             });
         }
 
-        return builder.Build();
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.BufferSize = SocketBufferBytes;
+        }
+
+        return options;
     }
 }

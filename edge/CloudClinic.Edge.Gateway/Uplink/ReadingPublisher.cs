@@ -75,27 +75,33 @@ internal sealed partial class ReadingPublisher(
                 }
 
                 await Task.WhenAny(waits);
-                foreach (var done in inFlight.Where(f => f.Publish.IsCompleted).ToList())
+                var completed = inFlight.Where(f => f.Publish.IsCompleted).ToList();
+                foreach (var done in completed)
                 {
                     inFlight.Remove(done);
                     inFlightIds.ExceptWith(done.Ids);
+                }
+
+                // Every batch acknowledged in this pass goes in one transaction: one fsync, not one per PUBACK.
+                var delivered = completed.Where(f => f.Publish.IsCompletedSuccessfully && f.Publish.Result.ReasonCode == MqttClientPublishReasonCode.Success)
+                    .SelectMany(f => f.Ids).ToList();
+                if (delivered.Count > 0)
+                {
+                    outbox.Delete(delivered);
+                    refusedDelay = RefusedRetryMin;
+                    board.SetUplinkError(null);
+                    LogDelivered(logger, delivered.Count, outbox.Count);
+                }
+
+                foreach (var done in completed.Where(f => !f.Publish.IsCompletedSuccessfully || f.Publish.Result.ReasonCode != MqttClientPublishReasonCode.Success))
+                {
                     // A failed send (connection lost, timeout) throws here and ends this connection.
                     var result = await done.Publish;
-                    if (result.ReasonCode == MqttClientPublishReasonCode.Success)
-                    {
-                        outbox.Delete(done.Ids);
-                        refusedDelay = RefusedRetryMin;
-                        board.SetUplinkError(null);
-                        LogDelivered(logger, done.Ids.Length, outbox.Count);
-                    }
-                    else
-                    {
-                        var error = $"broker did not accept {done.Ids.Length} reading(s): {result.ReasonCode} {result.ReasonString}".TrimEnd();
-                        LogRefused(logger, error, refusedDelay.TotalSeconds);
-                        board.SetUplinkError(error);
-                        pausedUntil = timeProvider.GetUtcNow() + refusedDelay;
-                        refusedDelay = TimeSpan.FromTicks(Math.Min(refusedDelay.Ticks * 2, RefusedRetryMax.Ticks));
-                    }
+                    var error = $"broker did not accept {done.Ids.Length} reading(s): {result.ReasonCode} {result.ReasonString}".TrimEnd();
+                    LogRefused(logger, error, refusedDelay.TotalSeconds);
+                    board.SetUplinkError(error);
+                    pausedUntil = timeProvider.GetUtcNow() + refusedDelay;
+                    refusedDelay = TimeSpan.FromTicks(Math.Min(refusedDelay.Ticks * 2, RefusedRetryMax.Ticks));
                 }
             }
         }
