@@ -53,33 +53,41 @@ internal sealed partial class AlertOutboxDispatcher(
                 return published;
             }
 
+            // Published entries are marked together, one commit per page instead of one per event (each commit
+            // waits for the disk): a crash before that commit publishes the page again, with the same alert ids.
+            var stopped = false;
             foreach (var entry in pending)
             {
                 if (!leadership.IsLeader)
                 {
-                    return published; // the lease lapsed: the next leader publishes the rest
+                    stopped = true; // the lease lapsed: the next leader publishes the rest
+                    break;
                 }
 
                 var message = JsonSerializer.Deserialize(entry.Payload, ContractJsonContext.Default.AlertEventMessage)!;
+                entry.PublishAttempts++;
                 try
                 {
                     await publisher.PublishAsync(message, ct);
                 }
                 catch (AlertPublishException ex)
                 {
-                    entry.PublishAttempts++;
                     entry.LastError = ex.Message;
-                    await db.SaveChangesAsync(ct);
                     LogPublishFailed(logger, entry.AlertId, entry.Event, ex.Message);
-                    return published;
+                    stopped = true;
+                    break;
                 }
 
-                entry.PublishAttempts++;
                 entry.PublishedAt = time.GetUtcNow();
                 entry.LastError = null;
-                // Not cancelled by a stopping host: the broker has it, so record that, or the successor sends it again.
-                await db.SaveChangesAsync(CancellationToken.None);
                 published++;
+            }
+
+            // Not cancelled by a stopping host: the broker has these, so record that, or the successor sends them again.
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (stopped)
+            {
+                return published;
             }
         }
     }
