@@ -23,7 +23,7 @@ internal sealed class FanOutClients : IAsyncDisposable
 
     public long Received => Interlocked.Read(ref _received);
 
-    public static async Task<FanOutClients> ConnectAsync(string hubUrl, int count, int parallel)
+    public static async Task<FanOutClients> ConnectAsync(string hubUrl, System.Net.CookieContainer cookies, int count, int parallel)
     {
         var clients = new FanOutClients();
         using var gate = new SemaphoreSlim(parallel);
@@ -33,7 +33,11 @@ internal sealed class FanOutClients : IAsyncDisposable
             try
             {
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(hubUrl, o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+                    .WithUrl(hubUrl, o =>
+                    {
+                        o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                        o.Cookies = cookies; // signed in as the clinic's doctor: the hub puts the client in the clinic's group
+                    })
                     .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default))
                     .Build();
                 connection.On<ReadingMessage, string>("ReadingReceived", (reading, _) => clients.Arrived(reading.ReadingId));

@@ -16,7 +16,7 @@ var clock = TimeProvider.System;
 var data = Directory.CreateTempSubdirectory("cloudclinic-bench-dashboard-");
 await using var broker = await InProcessMqttBroker.StartAsync();
 var url = "http://127.0.0.1:" + FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-await using var dashboard = ChildProcess.Start("dotnet", [dll, "--urls", url], new Dictionary<string, string?>
+var settings = new Dictionary<string, string?>
 {
     ["Mqtt__Url"] = broker.Url,
     ["Storage__Readings"] = "sqlite",
@@ -26,15 +26,18 @@ await using var dashboard = ChildProcess.Start("dotnet", [dll, "--urls", url], n
     ["Dashboard__RelayReconnectDelay"] = "00:00:00.200",
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-});
+};
+var password = await BenchAccount.CreateAsync(dll, settings);
+await using var dashboard = ChildProcess.Start("dotnet", [dll, "--urls", url], settings);
 await dashboard.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
 var hubUrl = url + "/hubs/clinic";
-await WaitForRelayAsync(hubUrl, broker, clock);
+var cookies = await BenchAccount.SignInAsync(url, password);
+await WaitForRelayAsync(hubUrl, cookies, broker, clock);
 var idle = ServerMemory.Read(dashboard.Pid);
 
 Console.WriteLine($"dashboard pid {dashboard.Pid} on {url}; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 var connecting = Stopwatch.StartNew();
-await using var clients = await FanOutClients.ConnectAsync(hubUrl, clientCount, parallel: 50);
+await using var clients = await FanOutClients.ConnectAsync(hubUrl, cookies, clientCount, parallel: 50);
 Console.WriteLine($"{clients.Count} SignalR clients (WebSockets) connected in {connecting.Elapsed.TotalSeconds:F1} s");
 var connected = ServerMemory.Read(dashboard.Pid);
 
@@ -79,10 +82,10 @@ static async Task<(double[] Sorted, long Received, long Expected, TimeSpan Elaps
     return (clients.LatenciesMs(), clients.Received, (long)messages * clients.Count, started.Elapsed);
 }
 
-static async Task WaitForRelayAsync(string hubUrl, InProcessMqttBroker broker, TimeProvider clock)
+static async Task WaitForRelayAsync(string hubUrl, System.Net.CookieContainer cookies, InProcessMqttBroker broker, TimeProvider clock)
 {
     // The relay subscribes a moment after the host listens: publish probe alerts until one arrives.
-    await using var probe = new HubConnectionBuilder().WithUrl(hubUrl).Build();
+    await using var probe = new HubConnectionBuilder().WithUrl(hubUrl, o => o.Cookies = cookies).Build();
     var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     probe.On<object>("AlertChanged", _ => arrived.TrySetResult());
     await probe.StartAsync();
