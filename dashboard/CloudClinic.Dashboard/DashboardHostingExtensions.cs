@@ -35,8 +35,8 @@ internal static class DashboardHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClinicClock>();
 
-        // Targets come from one replaceable source (the registry's care plans, later); TryAdd lets it win.
-        services.TryAddSingleton<ICareTargetSource, GuidelineCareTargetSource>();
+        // Targets come from one replaceable source: the registry's care plans (TryAdd lets a test's source win).
+        services.TryAddSingleton<ICareTargetSource, RegistryCareTargetSource>();
         services.AddSingleton<ReadingAssessor>();
 
         // Readings for the page's first paint (idempotent: the demo's ingest registers the same store).

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CloudClinic.Contracts;
 using CloudClinic.Dashboard.Tests.Infrastructure;
 using CloudClinic.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudClinic.Dashboard.Tests;
 
@@ -84,6 +85,45 @@ public sealed class DashboardApiTests(FixedClockDashboardFixture fixture) : ICla
             targets.GetProperty("fastingGlucoseLowMmolL").GetDouble(),
             targets.GetProperty("fastingGlucoseBelowMmolL").GetDouble(),
             targets.GetProperty("nonFastingGlucoseBelowMmolL").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Targets_RegisteredPatients_FollowAgeConditionsOrTheSavedCarePlan()
+    {
+        var services = fixture.Dashboard.Services;
+        await TestAccounts.AddPatientAsync(services, "p-aged", "clinic-a", null);
+        await TestAccounts.AddPatientAsync(services, "p-diabetic", "clinic-a", null);
+        await TestAccounts.AddPatientAsync(services, "p-planned", "clinic-a", null);
+        var database = services.GetRequiredService<CloudClinic.Registry.RegistryDatabase>();
+        await using (var db = database.CreateContext())
+        {
+            (await db.Patients.FindAsync("p-aged"))!.BirthDate = new DateOnly(1930, 1, 1); // ≥ 80: 150/90
+            (await db.Patients.FindAsync("p-diabetic"))!.BirthDate = new DateOnly(1960, 1, 1);
+            db.PatientConditions.Add(new CloudClinic.Registry.Model.PatientCondition { PatientId = "p-diabetic", Condition = CloudClinic.Registry.Model.Conditions.Diabetes });
+            var plan = CloudClinic.Alerts.CarePlans.CarePlanDefaults.For(70, []);
+            db.CarePlans.Add(new CloudClinic.Registry.Model.CarePlan
+            {
+                PatientId = "p-planned", SystolicTargetMmHg = 135, DiastolicTargetMmHg = 85, SystolicUrgentMmHg = plan.SystolicUrgentMmHg,
+                DiastolicUrgentMmHg = plan.DiastolicUrgentMmHg, SystolicLowMmHg = plan.SystolicLowMmHg, DiastolicLowMmHg = plan.DiastolicLowMmHg,
+                FastingGlucoseTargetMmolL = 6.5, NonFastingGlucoseTargetMmolL = 9.0, GlucoseUrgentHighMmolL = plan.GlucoseUrgentHighMmolL,
+                GlucoseUrgentLowMmolL = plan.GlucoseUrgentLowMmolL, GlucoseLevel2HypoMmolL = plan.GlucoseLevel2HypoMmolL,
+                NotMeasuredTaskDays = 7, NotMeasuredDoctorDays = 14, Basis = "doctor", UpdatedBy = "doc",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var http = await fixture.Dashboard.SignedInClientAsync();
+
+        Assert.Equal(("guideline-default", 150, 90), await TargetsAsync(http, "p-aged"));
+        Assert.Equal(("guideline-default", 130, 80), await TargetsAsync(http, "p-diabetic"));
+        Assert.Equal(("care-plan", 135, 85), await TargetsAsync(http, "p-planned"));
+    }
+
+    private static async Task<(string?, int, int)> TargetsAsync(HttpClient http, string patientId)
+    {
+        using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/patients/{patientId}/targets", UriKind.Relative)));
+        var t = json.RootElement;
+        return (t.GetProperty("source").GetString(), t.GetProperty("systolicBelowMmHg").GetInt32(), t.GetProperty("diastolicBelowMmHg").GetInt32());
     }
 
     [Theory]

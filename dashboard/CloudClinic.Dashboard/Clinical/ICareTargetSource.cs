@@ -1,8 +1,8 @@
 namespace CloudClinic.Dashboard.Clinical;
 
 /// <summary>
-/// The one place the dashboard asks for a patient's targets (charts, control rate, reading colours). The registry's
-/// care plan replaces <see cref="GuidelineCareTargetSource"/> by registering another implementation.
+/// The one place the dashboard asks for a patient's targets (charts, control rate, reading colours):
+/// <see cref="RegistryCareTargetSource"/> (the care plan, or the defaults for the patient's age and conditions).
 /// </summary>
 internal interface ICareTargetSource
 {
