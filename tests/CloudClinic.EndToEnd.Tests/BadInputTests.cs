@@ -40,6 +40,8 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Contains("Dead-lettered", ingest.Output, StringComparison.Ordinal);
 
         // Acked, not left on the broker: a restarted ingest with the same session gets nothing new to dead-letter.
+        // (The ack follows the store write and the alert queue's commit: wait for all three acks before the kill.)
+        await Poll.UntilAsync(() => Task.FromResult(AcknowledgedCount(ingest.Output)), n => n >= 3, TimeSpan.FromSeconds(30), "the acks of the three messages");
         await ingest.KillAsync();
         await _stack.StartIngestAsync();
         var marker = CloudStack.Id("marker");
@@ -49,6 +51,10 @@ public sealed class BadInputTests : IAsyncLifetime
             r => r.Count == 1, TimeSpan.FromSeconds(60), "the marker reading after the restart");
         Assert.Equal(2, (await DeadLetterReasonsAsync()).Count);
     }
+
+    private static int AcknowledgedCount(string output) =>
+        System.Text.RegularExpressions.Regex.Matches(output, @"Acknowledged (\d+) messages")
+            .Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task<List<string>> DeadLetterReasonsAsync()
     {

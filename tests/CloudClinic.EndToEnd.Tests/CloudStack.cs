@@ -52,6 +52,8 @@ internal sealed class CloudStack : IAsyncDisposable
     {
         var settings = CloudSettings();
         settings["Ingest__ClientId"] = "e2e-ingest";
+        // "Acknowledged N messages": tests that kill the ingest wait for their acks first.
+        settings["Logging__LogLevel__CloudClinic.Ingestion.MqttIngestWorker"] = "Debug";
         Ingest = HostProcesses.Start(HostProcesses.Ingest, settings);
         await Ingest.WaitForOutputAsync("ingest subscribed", TimeSpan.FromSeconds(60));
         return Ingest;
