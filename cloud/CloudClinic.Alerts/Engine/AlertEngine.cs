@@ -53,9 +53,12 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
             // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
             var readingKeys = readings.Where(r => r.PatientId is not null)
                 .SelectMany(r => ReadingRules.All.Select(rule => AlertKeys.Reading(rule.Id, r.ReadingId))).ToList();
-            foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+            if (readingKeys.Count > 0)
             {
-                openAlerts[unassigned.OpenKey!] = unassigned;
+                foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+                {
+                    openAlerts[unassigned.OpenKey!] = unassigned;
+                }
             }
 
             var candidateIds = readings.SelectMany(r => ReadingRules.All.Select(rule => AlertIds.For(rule.Id, r.ReadingId))).ToList();

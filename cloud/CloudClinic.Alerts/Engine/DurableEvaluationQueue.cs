@@ -78,14 +78,6 @@ internal sealed partial class DurableEvaluationQueue(
         return taken;
     }
 
-    /// <summary>Rows waiting, for the backlog gauge and the readiness report.</summary>
-    public async Task<int> CountAsync(CancellationToken ct)
-    {
-        await database.EnsureMigratedAsync(ct);
-        await using var db = database.CreateContext();
-        return await db.EvaluationQueue.CountAsync(ct);
-    }
-
     public Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => signal.WaitAsync(poll, time, ct);
 
     private ReadingMessage Parse(EvaluationQueueItem row)

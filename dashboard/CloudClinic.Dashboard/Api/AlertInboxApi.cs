@@ -42,23 +42,20 @@ internal static class AlertInboxApi
     private static async Task<Results<Ok<InboxAlert[]>, ValidationProblem, ForbidHttpResult>> OpenAsync(
         string? clinic, ClaimsPrincipal user, RegistryDatabase database, TimeProvider time, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(clinic) && !Topics.IsValidId(clinic))
+        if (BadClinic(clinic) is { } bad)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clinic"] = ["clinic must match [a-z0-9-]{1,64}."] });
+            return bad;
         }
 
         var scope = AccessScope.From(user);
-        var clinicId = string.IsNullOrEmpty(clinic) ? scope.ClinicId : clinic;
-        if (clinicId is null ? !scope.IsCountyAdmin : !scope.CanSeeClinicInfo(clinicId))
+        if (!TryClinic(clinic, scope, out var clinicId))
         {
             return TypedResults.Forbid();
         }
 
         await database.EnsureMigratedAsync(ct);
         await using var db = database.CreateContext();
-        var query = db.Alerts.AsNoTracking().Where(a => a.State != AlertStates.Resolved);
-        query = clinicId is null ? query : query.Where(a => a.ClinicId == clinicId);
-        query = scope.Role == UserRoles.GridWorker ? query.Where(a => a.GridId == scope.GridId) : query;
+        var query = Visible(db.Alerts.AsNoTracking().Where(a => a.State != AlertStates.Resolved), clinicId, scope);
         var rows = await query
             .OrderByDescending(a => a.UpdatedAt)
             .Take(MaxOpen)
@@ -82,9 +79,9 @@ internal static class AlertInboxApi
     private static async Task<Results<Ok<InboxAlert[]>, ValidationProblem, ForbidHttpResult>> HistoryAsync(
         string? clinic, int? days, ClaimsPrincipal user, RegistryDatabase database, TimeProvider time, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(clinic) && !Topics.IsValidId(clinic))
+        if (BadClinic(clinic) is { } bad)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clinic"] = ["clinic must match [a-z0-9-]{1,64}."] });
+            return bad;
         }
 
         if (days is { } d && d is < 1 or > 90)
@@ -93,8 +90,7 @@ internal static class AlertInboxApi
         }
 
         var scope = AccessScope.From(user);
-        var clinicId = string.IsNullOrEmpty(clinic) ? scope.ClinicId : clinic;
-        if (clinicId is null ? !scope.IsCountyAdmin : !scope.CanSeeClinicInfo(clinicId))
+        if (!TryClinic(clinic, scope, out var clinicId))
         {
             return TypedResults.Forbid();
         }
@@ -102,9 +98,7 @@ internal static class AlertInboxApi
         await database.EnsureMigratedAsync(ct);
         await using var db = database.CreateContext();
         var since = time.GetUtcNow() - TimeSpan.FromDays(days ?? 7);
-        var query = db.Alerts.AsNoTracking().Where(a => a.State == AlertStates.Resolved && a.ResolvedAt >= since);
-        query = clinicId is null ? query : query.Where(a => a.ClinicId == clinicId);
-        query = scope.Role == UserRoles.GridWorker ? query.Where(a => a.GridId == scope.GridId) : query;
+        var query = Visible(db.Alerts.AsNoTracking().Where(a => a.State == AlertStates.Resolved && a.ResolvedAt >= since), clinicId, scope);
         var rows = await query
             .OrderByDescending(a => a.ResolvedAt)
             .Take(MaxOpen)
@@ -179,6 +173,25 @@ internal static class AlertInboxApi
         JsonSerializer.Deserialize(a.ValuesJson, DashboardJsonContext.Default.DictionaryStringDouble) ?? [],
         a.RaisedAt, a.UpdatedAt, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgeNote, snoozedUntil,
         scope.CanActOnAlert(a.ClinicId, a.GridId), a.ResolvedAt, a.ResolvedBy, a.ResolveNote);
+
+    private static ValidationProblem? BadClinic(string? clinic) =>
+        !string.IsNullOrEmpty(clinic) && !Topics.IsValidId(clinic)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clinic"] = ["clinic must match [a-z0-9-]{1,64}."] })
+            : null;
+
+    /// <summary>The clinic meant (the user's own when none is named; null = every clinic, county admins only), if allowed.</summary>
+    private static bool TryClinic(string? clinic, AccessScope scope, out string? clinicId)
+    {
+        clinicId = string.IsNullOrEmpty(clinic) ? scope.ClinicId : clinic;
+        return clinicId is null ? scope.IsCountyAdmin : scope.CanSeeClinicInfo(clinicId);
+    }
+
+    /// <summary>Narrowed in SQL to the clinic and a grid worker's grid; rows are still checked with CanSeePatient.</summary>
+    private static IQueryable<Alert> Visible(IQueryable<Alert> alerts, string? clinicId, AccessScope scope)
+    {
+        alerts = clinicId is null ? alerts : alerts.Where(a => a.ClinicId == clinicId);
+        return scope.Role == UserRoles.GridWorker ? alerts.Where(a => a.GridId == scope.GridId) : alerts;
+    }
 
     private static int Rank(string severity)
     {
