@@ -108,7 +108,6 @@ internal static class RegistryModel
         b.Entity<EvaluationQueueItem>(e =>
         {
             e.ToTable(EvaluationQueueItem.TableName);
-            e.Property(x => x.ReadingId).HasMaxLength(256);
             e.HasIndex(x => new { x.Urgent, x.Id });
         });
         b.Entity<EngineLease>(e =>

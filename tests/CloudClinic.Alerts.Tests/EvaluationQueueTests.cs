@@ -33,7 +33,7 @@ public sealed class EvaluationQueueTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task SubmitAsync_NoEngineRunning_ReturnsWithRowsQueued_UrgentPeekedFirst()
+    public async Task SubmitAsync_NoEngineRunning_ReturnsWithRowsQueued_UrgentPeekedFirstAndAlone()
     {
         await SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1"); // never started: no worker, no broker needed
@@ -41,13 +41,35 @@ public sealed class EvaluationQueueTests : IDisposable
         var now = TimeProvider.System.GetUtcNow();
 
         await sink.SubmitAsync([TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 185, 100, now), TestReadings.Glucose("r-3", 2.8, MealContexts.Fasting, now)], default);
+        await sink.SubmitAsync([TestReadings.Bp("r-4", 130, 80, now)], default);
 
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
-        var peeked = await queue.PeekAsync(10, default);
-        Assert.Equal(["r-2", "r-3", "r-1"], peeked.Select(q => q.Reading.ReadingId));
-        Assert.Equal([true, true, false], peeked.Select(q => q.Urgent));
-        Assert.Equal(185, peeked[0].Reading.Systolic);
+        var urgent = Assert.Single(await queue.PeekAsync(10, default));
+        Assert.True(urgent.Urgent);
+        Assert.Equal(["r-2", "r-3"], urgent.Readings.Select(r => r.ReadingId));
+        Assert.Equal(185, urgent.Readings[0].Systolic);
+        Assert.Equal(4, await QueuedAsync());
         Assert.Empty(await AlertsAsync());
+    }
+
+    [Fact]
+    public async Task PeekAsync_OrdinaryRows_TakesWholeRowsUpToMaxReadings_AtLeastOne()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 3);
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+
+        // Five readings in one submit: rows of at most Alerts:BatchSize (3) readings, then a row of two.
+        await sink.SubmitAsync([.. Enumerable.Range(1, 5).Select(i => TestReadings.Bp($"r-{i}", 128, 78, now))], default);
+        await sink.SubmitAsync([TestReadings.Bp("r-6", 128, 78, now)], default);
+
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        Assert.Equal([["r-1", "r-2", "r-3"]], Ids(await queue.PeekAsync(3, default)));
+        Assert.Equal([["r-1", "r-2", "r-3"], ["r-4", "r-5"]], Ids(await queue.PeekAsync(5, default)));
+        Assert.Equal([["r-1", "r-2", "r-3"]], Ids(await queue.PeekAsync(1, default)));
+
+        static string[][] Ids(List<QueuedBatch> rows) => [.. rows.Select(r => r.Readings.Select(x => x.ReadingId).ToArray())];
     }
 
     [Fact]
@@ -146,7 +168,7 @@ public sealed class EvaluationQueueTests : IDisposable
     private AlertEngine NewEngine() =>
         new(new RegistryDatabase(_registry), TimeProvider.System, Options.Create(new AlertOptions()), new AlertOutboxSignal());
 
-    private IHost BuildHost(string brokerUrl)
+    private IHost BuildHost(string brokerUrl, int batchSize = 200)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -154,6 +176,7 @@ public sealed class EvaluationQueueTests : IDisposable
             ["Mqtt:Url"] = brokerUrl,
             ["Storage:Registry"] = _registry,
             ["Alerts:LeaseDuration"] = "00:00:06",
+            ["Alerts:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.AddAlerting();
         return builder.Build();
@@ -162,7 +185,7 @@ public sealed class EvaluationQueueTests : IDisposable
     private async Task<int> QueuedAsync()
     {
         await using var db = new RegistryDatabase(_registry).CreateContext();
-        return await db.EvaluationQueue.CountAsync();
+        return await db.EvaluationQueue.SumAsync(q => q.ReadingCount);
     }
 
     private async Task<List<Alert>> AlertsAsync()

@@ -80,7 +80,7 @@ public sealed class AlertDecouplingTests : IAsyncLifetime
     private async Task<int> QueuedAsync()
     {
         await using var db = new RegistryDatabase(Registry).CreateContext();
-        return await db.EvaluationQueue.CountAsync();
+        return await db.EvaluationQueue.SumAsync(q => q.ReadingCount);
     }
 
     private async Task<int> AlertCountAsync()

@@ -3,6 +3,8 @@ using CloudClinic.Storage.DeadLetters;
 using CloudClinic.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CloudClinic.Registry.Tests;
 
@@ -67,6 +69,29 @@ public sealed class RegistryMigrationTests : IDisposable
         await deadLetters.AddAsync(DeadLetter.Create("cloudclinic/v1/clinic-a/gw-1/readings", "not json", "{"u8, At), default);
 
         await AssertBothWorkAsync();
+    }
+
+    [Fact]
+    public async Task EvaluationQueueBatches_UpgradeWithQueuedReading_RowBecomesOneReadingArray()
+    {
+        // A reading the previous version queued but never evaluated must survive the upgrade, still readable.
+        var database = _registry.Open();
+        await using (var db = database.CreateContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_EvaluationQueueBatches", StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(before);
+        }
+
+        await _registry.ExecuteAsync(
+            """INSERT INTO alert_evaluation_queue ("Urgent", "ReadingId", "Reading", "EnqueuedAtUnixMs") VALUES (1, 'r-1', @json, 0)""",
+            ("@json", """{"readingId":"r-1","systolic":185}"""));
+
+        await database.EnsureMigratedAsync(default);
+
+        await using var upgraded = database.CreateContext();
+        var row = Assert.Single(await upgraded.EvaluationQueue.ToListAsync());
+        Assert.Equal((true, 1, """[{"readingId":"r-1","systolic":185}]"""), (row.Urgent, row.ReadingCount, row.Readings));
     }
 
     [Theory]

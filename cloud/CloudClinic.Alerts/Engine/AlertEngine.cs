@@ -18,6 +18,7 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AlertOptions _options = options.Value;
+    private readonly GatewayHeartbeats _gateways = new(TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, options.Value.GatewayHeartbeatTimeout.Ticks / 4)));
 
     /// <summary>Evaluates stored readings in order; returns the events committed (already in the outbox).</summary>
     public async Task<IReadOnlyList<AlertEventMessage>> ProcessReadingsAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
@@ -31,12 +32,12 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
     /// changes: a crash before the commit leaves both undone (evaluated again), and if another engine committed a row
     /// first, the delete finds nothing and the whole commit fails with <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
-    internal async Task<IReadOnlyList<AlertEventMessage>> ProcessQueuedAsync(IReadOnlyList<QueuedReading> queued, CancellationToken ct) =>
-        await ProcessAsync([.. queued.Select(q => q.Reading)], [.. queued.Select(q => q.QueueId)], ct);
+    internal async Task<IReadOnlyList<AlertEventMessage>> ProcessQueuedAsync(IReadOnlyList<QueuedBatch> queued, CancellationToken ct) =>
+        await ProcessAsync([.. queued.SelectMany(q => q.Readings)], [.. queued.Select(q => q.QueueId)], ct);
 
     private async Task<IReadOnlyList<AlertEventMessage>> ProcessAsync(IReadOnlyList<ReadingMessage> readings, IReadOnlyList<long> queueIds, CancellationToken ct)
     {
-        if (readings.Count == 0)
+        if (readings.Count == 0 && queueIds.Count == 0)
         {
             return [];
         }
@@ -46,32 +47,55 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
             var db = changes.Db;
             var patientIds = readings.Where(r => r.PatientId is not null).Select(r => r.PatientId!).Distinct().ToList();
             var patients = await PatientContexts.LoadAsync(db, patientIds, changes.Now, ct);
-            var openAlerts = (await db.Alerts.Where(a => a.OpenKey != null && a.PatientId != null && patientIds.Contains(a.PatientId)).ToListAsync(ct))
-                .ToDictionary(a => a.OpenKey!, StringComparer.Ordinal);
-            var openIds = openAlerts.Values.Select(a => a.Id).ToList();
-            await db.Tasks.Where(t => t.State == CareTaskStates.Open && openIds.Contains(t.AlertId)).LoadAsync(ct);
-            // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
-            var readingKeys = readings.Where(r => r.PatientId is not null)
-                .SelectMany(r => ReadingRules.All.Select(rule => AlertKeys.Reading(rule.Id, r.ReadingId))).ToList();
-            if (readingKeys.Count > 0)
-            {
-                foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
-                {
-                    openAlerts[unassigned.OpenKey!] = unassigned;
-                }
-            }
-
-            var candidateIds = readings.SelectMany(r => ReadingRules.All.Select(rule => AlertIds.For(rule.Id, r.ReadingId))).ToList();
-            var existingIds = (await db.Alerts.Where(a => candidateIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var openAlerts = await OpenAlertsAsync(db, readings, patientIds, ct);
+            var raisable = AlertCandidates.RaisableIds(readings, patients);
+            var existingIds = raisable.Count == 0
+                ? new HashSet<string>(StringComparer.Ordinal)
+                : (await db.Alerts.Where(a => raisable.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             foreach (var reading in readings)
             {
                 var patient = reading.PatientId is { } id ? patients.GetValueOrDefault(id) : null;
                 Evaluate(changes, reading, patient, openAlerts, existingIds);
             }
 
-            await TouchGatewaysAsync(db, readings, changes.Now, ct);
+            await _gateways.TouchAsync(db, readings, changes.Now, ct);
             db.EvaluationQueue.RemoveRange(queueIds.Select(id => new EvaluationQueueItem { Id = id }));
         }, ct);
+    }
+
+    /// <summary>
+    /// The open alerts of the batch's patients (registered or not: an unknown patient id still keys its urgent alerts)
+    /// with their open tasks, which resolving closes, and alerts their readings raised while unassigned, by open key.
+    /// No query at all for a batch of unassigned readings.
+    /// </summary>
+    private static async Task<Dictionary<string, Alert>> OpenAlertsAsync(
+        RegistryDbContext db, IReadOnlyList<ReadingMessage> readings, List<string> patientIds, CancellationToken ct)
+    {
+        var openAlerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        if (patientIds.Count == 0)
+        {
+            return openAlerts;
+        }
+
+        foreach (var alert in await db.Alerts.Where(a => a.OpenKey != null && a.PatientId != null && patientIds.Contains(a.PatientId)).ToListAsync(ct))
+        {
+            openAlerts[alert.OpenKey!] = alert;
+        }
+
+        var openIds = openAlerts.Values.Select(a => a.Id).ToList();
+        if (openIds.Count > 0)
+        {
+            await db.Tasks.Where(t => t.State == CareTaskStates.Open && openIds.Contains(t.AlertId)).LoadAsync(ct);
+        }
+
+        // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
+        var readingKeys = AlertCandidates.UnassignedKeys(readings);
+        foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+        {
+            openAlerts[unassigned.OpenKey!] = unassigned;
+        }
+
+        return openAlerts;
     }
 
     private static void Evaluate(AlertChanges changes, ReadingMessage reading, PatientContext? patient, Dictionary<string, Alert> openAlerts, HashSet<string> existingIds)
@@ -193,23 +217,6 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
         ResponsibleDoctorId = patient?.Plan.ResponsibleDoctorId,
         OpenKey = key,
     };
-
-    private static async Task TouchGatewaysAsync(RegistryDbContext db, IReadOnlyList<ReadingMessage> readings, DateTimeOffset now, CancellationToken ct)
-    {
-        // A reading is a heartbeat: the gateway is alive even if its status heartbeat is late.
-        foreach (var (clinicId, gatewayId) in readings.Select(r => (r.ClinicId, r.GatewayId)).Distinct())
-        {
-            var state = await db.Gateways.FindAsync([clinicId, gatewayId], ct);
-            if (state is null)
-            {
-                db.Gateways.Add(new GatewayState { ClinicId = clinicId, GatewayId = gatewayId, State = GatewayStates.Online, LastSeenAt = now, OnlineSince = now });
-            }
-            else if (state.State == GatewayStates.Online)
-            {
-                state.LastSeenAt = now;
-            }
-        }
-    }
 
     private async Task<IReadOnlyList<AlertEventMessage>> RunAsync(Func<AlertChanges, Task> work, CancellationToken ct)
     {

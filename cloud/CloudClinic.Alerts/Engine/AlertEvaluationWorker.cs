@@ -40,13 +40,8 @@ internal sealed partial class AlertEvaluationWorker(
                     continue;
                 }
 
-                if (batch[0].Urgent)
-                {
-                    batch = [.. batch.TakeWhile(q => q.Urgent)];
-                }
-
                 await engine.ProcessQueuedAsync(batch, stoppingToken);
-                metrics.Evaluated(batch.Count);
+                metrics.Evaluated(batch.Sum(q => q.Readings.Count), time.GetUtcNow() - batch[0].EnqueuedAt);
                 backoff = TimeSpan.FromMilliseconds(100);
             }
             catch (DbUpdateConcurrencyException)

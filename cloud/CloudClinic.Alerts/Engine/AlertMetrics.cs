@@ -4,7 +4,7 @@ namespace CloudClinic.Alerts.Engine;
 
 /// <summary>
 /// The engine's instruments (meter <c>CloudClinic.Alerts</c>, OpenTelemetry-ready like the ingest's): readings queued
-/// and evaluated; queued minus evaluated across the fleet is the evaluation backlog an on-call engineer watches.
+/// and evaluated, and how long they waited; queued minus evaluated across the fleet is the evaluation backlog an on-call engineer watches.
 /// </summary>
 public sealed class AlertMetrics : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class AlertMetrics : IDisposable
     private readonly Counter<long> _queued;
     private readonly Counter<long> _queuedUrgent;
     private readonly Counter<long> _evaluated;
+    private readonly Histogram<double> _waited;
 
     public AlertMetrics(IMeterFactory meters)
     {
@@ -22,6 +23,7 @@ public sealed class AlertMetrics : IDisposable
         _queued = _meter.CreateCounter<long>("cloudclinic.alerts.readings_queued", "{reading}", "Stored readings queued for alert evaluation");
         _queuedUrgent = _meter.CreateCounter<long>("cloudclinic.alerts.readings_queued_urgent", "{reading}", "Queued readings that looked urgent (evaluated first)");
         _evaluated = _meter.CreateCounter<long>("cloudclinic.alerts.readings_evaluated", "{reading}", "Readings evaluated and taken off the queue");
+        _waited = _meter.CreateHistogram<double>("cloudclinic.alerts.queue_wait", "s", "From queueing to evaluation, oldest row of each engine batch");
     }
 
     public void Queued(int count, int urgent)
@@ -30,7 +32,11 @@ public sealed class AlertMetrics : IDisposable
         _queuedUrgent.Add(urgent);
     }
 
-    public void Evaluated(int count) => _evaluated.Add(count);
+    public void Evaluated(int count, TimeSpan oldestWaited)
+    {
+        _evaluated.Add(count);
+        _waited.Record(Math.Max(0, oldestWaited.TotalSeconds));
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -7,21 +7,28 @@ using CloudClinic.Registry;
 using CloudClinic.Registry.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Alerts.Engine;
 
 /// <summary>
 /// The registry table between the ingest and the engine (<see cref="EvaluationQueueItem"/>). The ingest's cost is
-/// one insert transaction per stored batch — it never waits for rule evaluation, however far the engine is behind —
-/// and once it returns, acknowledging the MQTT messages cannot lose an evaluation (urgent or not) in a crash.
-/// Urgent-looking readings are taken first, so an urgent alert does not queue behind a backlog of normal readings.
+/// one transaction per stored batch with a row per <see cref="AlertOptions.BatchSize"/> readings — it never waits
+/// for rule evaluation, however far the engine is behind — and once it returns, acknowledging the MQTT messages
+/// cannot lose an evaluation (urgent or not) in a crash. Urgent-looking readings get rows of their own, taken first,
+/// so an urgent alert does not queue behind a backlog of normal readings.
 /// </summary>
 internal sealed partial class DurableEvaluationQueue(
-    RegistryDatabase database, EvaluationQueueSignal signal, AlertMetrics metrics, TimeProvider time, ILogger<DurableEvaluationQueue> logger) : IAlertReadingSink
+    RegistryDatabase database,
+    EvaluationQueueSignal signal,
+    AlertMetrics metrics,
+    IOptions<AlertOptions> options,
+    TimeProvider time,
+    ILogger<DurableEvaluationQueue> logger) : IAlertReadingSink
 {
     // Quoted identifiers: EF creates the columns with these exact names on SQLite and PostgreSQL alike.
     private static readonly string InsertSql =
-        $"""INSERT INTO "{EvaluationQueueItem.TableName}" ("Urgent", "ReadingId", "Reading", "EnqueuedAtUnixMs") VALUES (@urgent, @readingId, @reading, @enqueuedAt)""";
+        $"""INSERT INTO "{EvaluationQueueItem.TableName}" ("Urgent", "ReadingCount", "Readings", "EnqueuedAtUnixMs") VALUES (@urgent, @count, @readings, @enqueuedAt)""";
 
     public async ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
     {
@@ -29,6 +36,13 @@ internal sealed partial class DurableEvaluationQueue(
         if (readings.Count == 0)
         {
             return;
+        }
+
+        var urgent = new List<ReadingMessage>();
+        var ordinary = new List<ReadingMessage>(readings.Count);
+        foreach (var reading in readings)
+        {
+            (LooksUrgent(reading) ? urgent : ordinary).Add(reading);
         }
 
         await database.EnsureMigratedAsync(ct);
@@ -39,69 +53,80 @@ internal sealed partial class DurableEvaluationQueue(
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = InsertSql;
-        var urgent = AddParameter(insert, "@urgent");
-        var readingId = AddParameter(insert, "@readingId");
-        var json = AddParameter(insert, "@reading");
-        var enqueuedAt = AddParameter(insert, "@enqueuedAt");
-        enqueuedAt.Value = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var urgentCount = 0;
-        foreach (var reading in readings)
-        {
-            var looksUrgent = LooksUrgent(reading);
-            urgentCount += looksUrgent ? 1 : 0;
-            urgent.Value = looksUrgent;
-            readingId.Value = reading.ReadingId;
-            json.Value = JsonSerializer.Serialize(reading, ContractJsonContext.Default.ReadingMessage);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
+        var row = new RowParameters(insert);
+        row.EnqueuedAt.Value = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await InsertChunksAsync(insert, row, urgent, isUrgent: true, ct);
+        await InsertChunksAsync(insert, row, ordinary, isUrgent: false, ct);
         await transaction.CommitAsync(ct);
-        metrics.Queued(readings.Count, urgentCount);
+        metrics.Queued(readings.Count, urgent.Count);
         signal.Notify();
     }
 
-    /// <summary>The next rows to evaluate: urgent ones first, each kind oldest first.</summary>
-    public async Task<List<QueuedReading>> PeekAsync(int max, CancellationToken ct)
+    /// <summary>
+    /// The next rows to evaluate together: urgent rows first (only urgent ones then), else ordinary rows, each kind
+    /// oldest first, up to <paramref name="maxReadings"/> readings — always at least one row.
+    /// </summary>
+    public async Task<List<QueuedBatch>> PeekAsync(int maxReadings, CancellationToken ct)
     {
         await database.EnsureMigratedAsync(ct);
         await using var db = database.CreateContext();
-        var rows = await db.EvaluationQueue.AsNoTracking()
+        // Sizes first (the index covers the order), so a backlog's JSON is not loaded only to be left in the queue.
+        var heads = await db.EvaluationQueue.AsNoTracking()
             .OrderByDescending(q => q.Urgent).ThenBy(q => q.Id)
-            .Take(max)
+            .Select(q => new { q.Id, q.Urgent, q.ReadingCount })
+            .Take(maxReadings)
             .ToListAsync(ct);
-        var taken = new List<QueuedReading>(rows.Count);
-        foreach (var row in rows)
+        var chosen = new List<long>();
+        var total = 0;
+        foreach (var head in heads)
         {
-            taken.Add(new QueuedReading(row.Id, row.Urgent, Parse(row)));
+            if (chosen.Count > 0 && (head.Urgent != heads[0].Urgent || total + head.ReadingCount > maxReadings))
+            {
+                break;
+            }
+
+            chosen.Add(head.Id);
+            total += head.ReadingCount;
         }
 
-        return taken;
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.EvaluationQueue.AsNoTracking().Where(q => chosen.Contains(q.Id)).OrderBy(q => q.Id).ToListAsync(ct);
+        return rows.ConvertAll(r => new QueuedBatch(r.Id, r.Urgent, DateTimeOffset.FromUnixTimeMilliseconds(r.EnqueuedAtUnixMs), Parse(r)));
     }
 
     public Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => signal.WaitAsync(poll, time, ct);
 
-    private ReadingMessage Parse(EvaluationQueueItem row)
+    private async Task InsertChunksAsync(DbCommand insert, RowParameters row, List<ReadingMessage> readings, bool isUrgent, CancellationToken ct)
     {
-        try
+        row.Urgent.Value = isUrgent;
+        // A row is at most one engine batch, so the worker can always take a whole row.
+        foreach (var chunk in readings.Chunk(options.Value.BatchSize))
         {
-            return JsonSerializer.Deserialize(row.Reading, ContractJsonContext.Default.ReadingMessage)
-                ?? throw new JsonException("the queued reading is JSON null");
-        }
-        catch (JsonException ex)
-        {
-            // Only this process writes the rows, from a validated reading: a row that does not parse means a corrupt
-            // registry. Stop here (the worker retries and logs) rather than skip a reading no one would evaluate.
-            LogUnreadableRow(logger, row.Id, row.ReadingId, ex.Message);
-            throw;
+            row.Count.Value = chunk.Length;
+            row.Readings.Value = JsonSerializer.Serialize(chunk, ContractJsonContext.Default.ReadingMessageArray);
+            await insert.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private static DbParameter AddParameter(DbCommand command, string name)
+    private ReadingMessage[] Parse(EvaluationQueueItem row)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        try
+        {
+            var readings = JsonSerializer.Deserialize(row.Readings, ContractJsonContext.Default.ReadingMessageArray)
+                ?? throw new JsonException("the queued readings are JSON null");
+            return readings.Contains(null) ? throw new JsonException("the queued readings contain a JSON null") : readings;
+        }
+        catch (JsonException ex)
+        {
+            // Only this process writes the rows, from validated readings: a row that does not parse means a corrupt
+            // registry. Stop here (the worker retries and logs) rather than skip readings no one would evaluate.
+            LogUnreadableRow(logger, row.Id, row.ReadingCount, ex.Message);
+            throw;
+        }
     }
 
     private static bool LooksUrgent(ReadingMessage reading)
@@ -111,6 +136,34 @@ internal sealed partial class DurableEvaluationQueue(
         return ReadingRules.All.Any(r => r.FiresWithoutPatient && r.Evaluate(facts, plan) == RuleVerdict.Fire);
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Evaluation queue row {RowId} (reading {ReadingId}) does not parse: {Reason}")]
-    private static partial void LogUnreadableRow(ILogger logger, long rowId, string readingId, string reason);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Evaluation queue row {RowId} ({ReadingCount} readings) does not parse: {Reason}")]
+    private static partial void LogUnreadableRow(ILogger logger, long rowId, int readingCount, string reason);
+
+    /// <summary>The prepared insert's parameters, set per row.</summary>
+    private sealed class RowParameters
+    {
+        public RowParameters(DbCommand insert)
+        {
+            Urgent = Add(insert, "@urgent");
+            Count = Add(insert, "@count");
+            Readings = Add(insert, "@readings");
+            EnqueuedAt = Add(insert, "@enqueuedAt");
+        }
+
+        public DbParameter Urgent { get; }
+
+        public DbParameter Count { get; }
+
+        public DbParameter Readings { get; }
+
+        public DbParameter EnqueuedAt { get; }
+
+        private static DbParameter Add(DbCommand command, string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+    }
 }

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudClinic.Alerts.Engine;
 
-/// <summary>Loads patients with their effective care plans in three queries, whatever the batch size.</summary>
+/// <summary>Loads patients with their effective care plans in four queries, whatever the batch size (none for a batch without patients).</summary>
 internal static class PatientContexts
 {
     public static async Task<Dictionary<string, PatientContext>> LoadAsync(RegistryDbContext db, IReadOnlyCollection<string> patientIds, DateTimeOffset now, CancellationToken ct)
     {
-        var patients = await db.Patients.Where(p => patientIds.Contains(p.Id)).ToListAsync(ct);
+        var patients = patientIds.Count == 0 ? [] : await db.Patients.Where(p => patientIds.Contains(p.Id)).ToListAsync(ct);
         if (patients.Count == 0)
         {
             return new Dictionary<string, PatientContext>(StringComparer.Ordinal);

@@ -469,14 +469,12 @@ namespace CloudClinic.Registry.Migrations.Postgres
                     b.Property<long>("EnqueuedAtUnixMs")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Reading")
+                    b.Property<int>("ReadingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Readings")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("ReadingId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean");

@@ -456,13 +456,11 @@ namespace CloudClinic.Registry.Migrations.Sqlite
                     b.Property<long>("EnqueuedAtUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Reading")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ReadingCount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("ReadingId")
+                    b.Property<string>("Readings")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Urgent")
