@@ -102,6 +102,22 @@ public sealed class MqttIngestWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SameBadMessageDeliveredTwice_OneDeadLetterReceivedTwice_BothCountedAndAcknowledged()
+    {
+        // What the broker does after the ingest died between the dead letter's commit and the ack.
+        var bad = Encoding.UTF8.GetBytes("{\"schema\": \"cloudclinic.reading/1\", oops");
+        await _ingest.PublishAsync("cloudclinic/v1/clinic-a/gw-1/readings", bad);
+        await _broker.WaitForAcksAsync(1, Timeout);
+        await _ingest.PublishAsync("cloudclinic/v1/clinic-a/gw-1/readings", bad);
+        await _broker.WaitForAcksAsync(2, Timeout);
+
+        var deadLetter = Assert.Single(await _ingest.DeadLetters.ListAsync(10, CancellationToken.None));
+        Assert.Equal(2, deadLetter.TimesReceived);
+        Assert.NotNull(deadLetter.LastReceivedAt);
+        Assert.Equal(2, _ingest.Counters[IngestMetrics.DeadLettered]);
+    }
+
+    [Fact]
     public async Task BatchWithOneBadReading_StoresTheOthersAndDeadLettersThePayload()
     {
         ReadingMessage[] batch = [Readings.BloodPressure("b-1"), Readings.BloodPressure("b-2", diastolic: 250), Readings.Glucose("b-3")];

@@ -5,7 +5,7 @@ namespace CloudClinic.Ingestion.Admin;
 
 /// <summary>
 /// A dead letter as the admin API shows it: the reason, and the payload as received — as text when it is UTF-8,
-/// always as base64 (byte-exact; a payload can be anything a gateway sent).
+/// always as base64 (byte-exact; a payload can be anything a gateway sent) — and how often those bytes arrived.
 /// </summary>
 public sealed record DeadLetterView(
     Guid Id,
@@ -16,7 +16,9 @@ public sealed record DeadLetterView(
     int PayloadLength,
     bool Truncated,
     string? PayloadText,
-    string PayloadBase64)
+    string PayloadBase64,
+    int TimesReceived,
+    DateTimeOffset? LastReceivedAt)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -43,6 +45,8 @@ public sealed record DeadLetterView(
             deadLetter.PayloadLength,
             deadLetter.IsTruncated,
             text,
-            Convert.ToBase64String(payload));
+            Convert.ToBase64String(payload),
+            deadLetter.TimesReceived,
+            deadLetter.LastReceivedAt);
     }
 }
