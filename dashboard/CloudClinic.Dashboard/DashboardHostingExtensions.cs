@@ -3,6 +3,7 @@ using CloudClinic.Alerts;
 using CloudClinic.Dashboard.Admin;
 using CloudClinic.Dashboard.Api;
 using CloudClinic.Dashboard.Auth;
+using CloudClinic.Dashboard.CarePlans;
 using CloudClinic.Dashboard.Clinical;
 using CloudClinic.Dashboard.Configuration;
 using CloudClinic.Dashboard.Health;
@@ -38,6 +39,7 @@ internal static class DashboardHostingExtensions
         // Targets come from one replaceable source: the registry's care plans (TryAdd lets a test's source win).
         services.TryAddSingleton<ICareTargetSource, RegistryCareTargetSource>();
         services.AddSingleton<ReadingAssessor>();
+        services.AddSingleton<CarePlanEditor>();
 
         // Readings for the page's first paint (idempotent: the demo's ingest registers the same store).
         builder.AddReadingStorage();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CloudClinic.Alerts.CarePlans;
 using CloudClinic.Contracts;
 using CloudClinic.Dashboard.Tests.Infrastructure;
 using CloudClinic.Registry;
@@ -29,7 +30,7 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
             "/api/unassigned?clinic={c}", "/api/unassigned/patients?clinic={c}",
         };
         var anyoneInClinic = new[] { "/api/clinic?clinic={c}", "/api/alerts/recent?clinic={c}", "/api/alerts/open?clinic={c}", "/api/alerts/history?clinic={c}&days=7" }.Concat(IntegrationClinic);
-        var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7" }.Concat(IntegrationPatient);
+        var patient = new[] { "/api/patients/{p}/targets", "/api/patients/{p}/history?days=7", "/api/patients/{p}/care-plan" }.Concat(IntegrationPatient);
         // The grid page: clinic A's grid A1 is the grid worker's own; clinic B's grid B1 is nobody's here but the county's.
         var grid = new[] { "/api/grid/work?grid={g}" };
         foreach (var own in new[] { true, false })
@@ -130,6 +131,50 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         }
 
         return data;
+    }
+
+    public static TheoryData<string, string, bool, bool> CarePlanChanges()
+    {
+        // (method, role, own clinic?, allowed?): the patient page's care plan is the clinic's doctors' to change, and the
+        // admins' in scope as on the admin page; a grid worker reads it (Reads above) but never changes it.
+        var data = new TheoryData<string, string, bool, bool>();
+        foreach (var method in new[] { "PUT", "DELETE" })
+        {
+            foreach (var own in new[] { true, false })
+            {
+                foreach (var role in Roles)
+                {
+                    data.Add(method, role, own, role == CountyAdmin || (own && role is Doctor or ClinicAdmin));
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CarePlanChanges))]
+    public async Task PatientCarePlan_RoleAndClinic_OnlyAllowedCellsSucceed(string method, string role, bool own, bool allowed)
+    {
+        await SeedAsync();
+        var url = new Uri($"/api/patients/{(own ? PatientA : PatientB)}/care-plan", UriKind.Relative);
+        HttpContent? Body() => method == "PUT" ? JsonContent.Create(CarePlanDefaults.For(70, [])) : null;
+        using var http = await live.Dashboard.SignedInClientAsync(role);
+        var token = await AntiforgeryAsync(http);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = Body() };
+        request.Headers.Add(token.Header, token.Value);
+        using var anonymous = live.Dashboard.CreateClient();
+        using var unsignedRequest = new HttpRequestMessage(new HttpMethod(method), url) { Content = Body() };
+        using var keyed = await KeyClientAsync("county");
+        using var keyedRequest = new HttpRequestMessage(new HttpMethod(method), url) { Content = Body() };
+
+        using var response = await http.SendAsync(request);
+        using var unsigned = await anonymous.SendAsync(unsignedRequest);
+        using var withKey = await keyed.SendAsync(keyedRequest);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withKey.StatusCode);
     }
 
     [Theory]

@@ -36,5 +36,6 @@ namespace CloudClinic.Dashboard.Api;
 [JsonSerializable(typeof(CloudClinic.Dashboard.Admin.IssuedPassword))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Admin.FieldProblem[]))]
 [JsonSerializable(typeof(CloudClinic.Dashboard.Admin.ImportReport))]
-[JsonSerializable(typeof(CloudClinic.Dashboard.Admin.CarePlanView))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.CarePlans.CarePlanView))]
+[JsonSerializable(typeof(CloudClinic.Dashboard.CarePlans.PatientCarePlan))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -11,7 +11,8 @@ namespace CloudClinic.Dashboard.Api;
 /// <summary>
 /// <c>GET /api/patients/{id}/targets</c>: the targets the dashboard judges the patient by (one source,
 /// <see cref="ICareTargetSource"/>). <c>GET /api/patients/{id}/history?days=7|30|90</c>: the patient page's data.
-/// Both only for registered patients the user may see (404 unknown, 403 outside the user's clinic or grid).
+/// <c>/api/patients/{id}/care-plan</c>: <see cref="PatientCarePlanApi"/>.
+/// All only for registered patients the user may see (404 unknown, 403 outside the user's clinic or grid).
 /// </summary>
 internal static class PatientsApi
 {
@@ -25,6 +26,7 @@ internal static class PatientsApi
         var group = api.MapGroup("/patients").WithTags("Patients");
         group.MapGet("/{id}/targets", TargetsAsync);
         group.MapGet("/{id}/history", HistoryAsync);
+        group.MapPatientCarePlanApi();
         return group;
     }
 

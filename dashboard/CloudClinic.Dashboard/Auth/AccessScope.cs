@@ -38,6 +38,13 @@ internal sealed record AccessScope(string UserId, string Role, string? ClinicId,
     public bool CanActOnAlert(string clinicId, string? gridId) =>
         Role is UserRoles.Doctor or UserRoles.GridWorker && CanSeePatient(clinicId, gridId);
 
+    /// <summary>
+    /// Change a patient's care plan (issue 7: "editable by doctors"): the clinic's doctors, and the admins who may
+    /// already do it on the admin page (their clinic; the county admin every clinic). Grid workers only read it.
+    /// </summary>
+    public bool CanEditCarePlan(string clinicId) =>
+        IsCountyAdmin || (Role is UserRoles.Doctor or UserRoles.ClinicAdmin && ClinicId == clinicId);
+
     /// <summary>The clinic a request means when it names none: the user's own.</summary>
     public string? DefaultClinicId => ClinicId;
 }

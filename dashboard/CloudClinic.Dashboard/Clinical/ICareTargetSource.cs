@@ -8,4 +8,7 @@ internal interface ICareTargetSource
 {
     /// <param name="patientId">Null for an unassigned reading: the guideline defaults apply.</param>
     ValueTask<CareTargets> ForPatientAsync(string? patientId, CancellationToken ct);
+
+    /// <summary>Drops what is remembered of a patient (their care plan was just changed here).</summary>
+    void Forget(string patientId);
 }

@@ -37,6 +37,12 @@ internal sealed class RegistryCareTargetSource(RegistryDatabase database, TimePr
         return targets;
     }
 
+    /// <summary>
+    /// A care-plan edit through this dashboard shows on its charts at once; other dashboard instances follow within
+    /// <see cref="MaxAge"/>.
+    /// </summary>
+    public void Forget(string patientId) => _recent.TryRemove(patientId, out _);
+
     private async Task<CareTargets> LoadAsync(string patientId, DateTimeOffset now, CancellationToken ct)
     {
         await database.EnsureMigratedAsync(ct);

@@ -11,7 +11,7 @@ export class AdminError extends Error {
   }
 }
 
-async function send(method, url, body, contentType = "application/json") {
+export async function send(method, url, body, contentType = "application/json") {
   const headers = { Accept: "application/json" };
   if (method !== "GET") {
     const { token, headerName } = await antiforgery();

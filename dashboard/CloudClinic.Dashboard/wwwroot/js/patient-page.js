@@ -1,5 +1,7 @@
-// Patient page: BP and glucose history (uPlot) with the target band, 7/30/90 days, control rate, last measured.
+// Patient page: BP and glucose history (uPlot) with the target band, 7/30/90 days, control rate, last measured, and
+// the care plan (care-plan-panel.js: editable by the clinic's doctors).
 import * as api from "./api.js";
+import { carePlanPanel } from "./care-plan-panel.js";
 import { bloodPressureChart, glucoseChart } from "./charts.js";
 import { el } from "./dom.js";
 import { dateTime, percent, readingDetails, readingValue, setTimeZone } from "./format.js";
@@ -17,6 +19,8 @@ const charts = [];
 const byId = (id) => document.getElementById(id);
 const page = byId("patient");
 const notice = byId("notice");
+// A saved or reset care plan changes the targets: reload the history so the bands and control rate follow.
+const carePlan = carePlanPanel(patientId, () => load());
 
 function card(testid, value, sub, severity) {
   const node = document.querySelector(`[data-testid=${testid}]`);
@@ -60,6 +64,7 @@ function render() {
   }
   notice.hidden = !failure;
   notice.textContent = failure ? t("patient.loadFailed", { error: failure }) : "";
+  carePlan.render();
   if (!history) {
     return;
   }
@@ -121,3 +126,6 @@ window.addEventListener("resize", () => {
 
 startShell(render);
 load();
+if (patientId) {
+  carePlan.load();
+}
