@@ -2,13 +2,29 @@
 // canvas under the series; the container records what was drawn (data-band-*, data-points) for tests and tools.
 import uPlot from "../lib/uplot/uPlot.esm.js";
 import { clinicTimeZone } from "./format.js";
-import { t } from "./i18n.js";
+import { language, t } from "./i18n.js";
 
 const HEIGHT = 260;
 const BAND_FILL = "rgba(31, 143, 78, 0.13)";
 const LIMIT_STROKE = "rgba(184, 110, 0, 0.9)";
 
 const seconds = (iso) => Date.parse(iso) / 1000;
+
+// uPlot's time templates are US style (12am, 11/23/26); Chinese readers expect a 24-hour clock and the year first.
+function chineseTemplate(template) {
+  return template
+    .replace("{h}:{mm}:{ss}{aa}", "{HH}:{mm}:{ss}")
+    .replace("{h}:{mm}{aa}", "{HH}:{mm}")
+    .replace("{h}{aa}", "{HH}:00")
+    .replace("{M}/{D}/{YY}", "{YYYY}/{M}/{D}");
+}
+
+const MONTHS_ZH = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+const WEEKDAYS_ZH = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+const NAMES_ZH = { MMMM: MONTHS_ZH, MMM: MONTHS_ZH, WWWW: WEEKDAYS_ZH, WWW: WEEKDAYS_ZH.map((w) => `周${w.at(-1)}`) };
+
+const formatDate = (template) =>
+  language() === "zh-CN" ? uPlot.fmtDate(chineseTemplate(template), NAMES_ZH) : uPlot.fmtDate(template);
 
 function drawBand(u, low, high, container) {
   const { ctx } = u;
@@ -44,6 +60,7 @@ function baseOptions(container, range, yLabel, series, hooks, yRange) {
     width: Math.max(280, container.clientWidth),
     height: HEIGHT,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), clinicTimeZone() ?? "UTC"),
+    fmtDate: formatDate,
     scales: { x: { time: true, range: () => [seconds(range.start), seconds(range.end)] }, y: { range: yRange } },
     axes: [{}, { label: yLabel, size: 60 }],
     series: [{ label: t("series.time") }, ...series],
