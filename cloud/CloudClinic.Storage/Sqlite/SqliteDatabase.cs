@@ -43,7 +43,9 @@ internal sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(ct);
-            await ExecuteAsync(connection, "PRAGMA synchronous=FULL;", ct);
+            // busy_timeout: a writer waiting for another is woken by SQLite's busy handler within milliseconds, instead
+            // of Microsoft.Data.Sqlite's fixed 150 ms retry sleeps.
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;", ct);
             return connection;
         }
         catch
