@@ -144,6 +144,39 @@ public sealed class EvaluationQueueTests : IDisposable
         Assert.Equal(0, await QueuedAsync());
     }
 
+    [Fact]
+    public async Task OutboxDispatcher_ManyAlerts_EachPublishedOnce_AllRecordedPublished()
+    {
+        await using var broker = await InProcessMqttBroker.StartAsync();
+        await SeedAsync();
+        await using var alerts = await broker.SubscribeAsync(Topics.AllAlerts);
+        using var host = BuildHost(broker.Url);
+        await host.StartAsync();
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+
+        // Forty unassigned urgent readings in separate submits: forty outbox commits while earlier ones are published.
+        for (var i = 0; i < 40; i++)
+        {
+            await sink.SubmitAsync([TestReadings.Bp($"u-{i:D2}", 190, 100, now, patientId: null)], default);
+        }
+
+        await alerts.WaitForAsync(m => m.Count(x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised)) >= 40, Timeout);
+        // Recorded in batches, so not at once; but every entry is recorded and none published twice meanwhile.
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = new RegistryDatabase(_registry).CreateContext();
+            return !await db.AlertOutbox.AnyAsync(e => e.PublishedAt == null);
+        });
+        await host.StopAsync();
+
+        var raised = alerts.Messages.Where(x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised)).Select(x => Parse(x).AlertId).ToList();
+        Assert.Equal(40, raised.Count);
+        Assert.Equal(40, raised.Distinct().Count());
+        await using var registry = new RegistryDatabase(_registry).CreateContext();
+        Assert.All(await registry.AlertOutbox.ToListAsync(), e => Assert.Equal((1, null), (e.PublishAttempts, e.LastError)));
+    }
+
     private static bool Leads(IHost host) => host.Services.GetRequiredService<EngineLeadership>().IsLeader;
 
     private static bool Is(CollectedMqttMessage message, string? rule, string @event)
