@@ -49,7 +49,7 @@ shipped() { # name, publish.sh flags...
   local name=$1; shift
   local began=$SECONDS
   if edge/deploy/publish.sh "$@" linux-x64 "$out/$name" >"$out/$name.log" 2>&1; then
-    echo "published $name (edge/deploy/publish.sh $* linux-x64) in $((SECONDS - began)) s: $(du -sh "$out/$name" | cut -f1), binary $(du -h "$out/$name/CloudClinic.Edge" | cut -f1)"
+    echo "published $name (edge/deploy/publish.sh${*:+ $*} linux-x64) in $((SECONDS - began)) s: $(du -sh "$out/$name" | cut -f1), binary $(du -h "$out/$name/CloudClinic.Edge" | cut -f1)"
     builds+=("$name=$PWD/$out/$name/CloudClinic.Edge")
   else
     echo "publish $name FAILED; errors:"; grep -E "error|clang" "$out/$name.log" | sed 's/^/  /' | sort -u | head -20
