@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # One command: [BENCH_BEFORE=<git rev>] bench/gateway/run.sh [--readings 100000]
-# Publishes the gateway (edge/CloudClinic.Edge) for linux-x64 — JIT (framework-dependent), trimmed (self-contained,
-# PublishTrimmed), "shipped" (exactly what edge/deploy/publish.sh builds for the Pi, here for linux-x64) and NativeAOT
-# (needs clang: apt-get install clang) — and runs bench.py on each build that published: start-up time, idle RSS,
-# 100 000-reading backlog replay rate into mosquitto next to the same-run mosquitto_pub ceiling, RSS under load.
+# Publishes the gateway (edge/CloudClinic.Edge) for linux-x64 in each form it can take and runs bench.py on each build
+# that published: start-up time, idle RSS, 100 000-reading backlog replay rate into mosquitto next to the same-run
+# mosquitto_pub ceiling, RSS under load. The builds:
+#   jit      framework-dependent (dotnet CloudClinic.Edge.dll), the development build
+#   trimmed  self-contained, PublishTrimmed, still JIT
+#   sc-jit   `edge/deploy/publish.sh --jit`: self-contained single file, the fallback for the Pi
+#   aot      `edge/deploy/publish.sh`: NativeAOT, the build that ships (needs clang + lld: apt-get install clang lld)
 # BENCH_BEFORE adds a JIT build of that revision ("before", from git archive into a temporary directory) to the same
 # run, so a change is compared on the same machine load. A build that fails to publish is reported with its errors
-# (out/<build>.log) and skipped.
+# (out/<build>.log) and skipped. Publish times are printed: NativeAOT takes minutes on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/gateway/out
@@ -15,9 +18,10 @@ mkdir -p "$out"
 
 publish() { # name, extra publish arguments...
   local name=$1; shift
+  local began=$SECONDS
   rm -rf "$out/$name"
   if dotnet publish edge/CloudClinic.Edge -c Release -nologo -o "$out/$name" "$@" >"$out/$name.log" 2>&1; then
-    echo "published $name: $(du -sh "$out/$name" | cut -f1)"
+    echo "published $name in $((SECONDS - began)) s: $(du -sh "$out/$name" | cut -f1)"
     return 0
   fi
   echo "publish $name FAILED; errors:"
@@ -39,23 +43,19 @@ if [ -n "${BENCH_BEFORE:-}" ]; then
   rm -rf "$src"
 fi
 publish jit -r linux-x64 --self-contained false && builds+=("jit=dotnet $PWD/$out/jit/CloudClinic.Edge.dll")
-# Trim/AOT analysis warnings are errors under TreatWarningsAsErrors; the figures are measured with them as warnings,
-# and the warnings are listed (out/<build>.log) because each is a real hazard in that build.
-loose=(-p:TreatWarningsAsErrors=false)
-publish trimmed -r linux-x64 --self-contained -p:PublishTrimmed=true "${loose[@]}" && builds+=("trimmed=$PWD/$out/trimmed/CloudClinic.Edge")
-grep -oE "warning IL[0-9]+: [^[]{0,110}" "$out/trimmed.log" 2>/dev/null | sort | uniq -c | sed 's/^/  trimmed: /' | head -10
-rm -rf "$out/shipped"
-if edge/deploy/publish.sh linux-x64 "$out/shipped" >"$out/shipped.log" 2>&1; then
-  echo "published shipped (edge/deploy/publish.sh linux-x64): $(du -sh "$out/shipped" | cut -f1)"
-  builds+=("shipped=$PWD/$out/shipped/CloudClinic.Edge")
-else
-  echo "publish shipped FAILED; errors:"; grep -E "error" "$out/shipped.log" | sed 's/^/  /' | sort -u | head -20
-fi
-if command -v clang >/dev/null; then
-  publish aot -r linux-x64 -p:PublishAot=true "${loose[@]}" && builds+=("aot=$PWD/$out/aot/CloudClinic.Edge")
-else
-  echo "aot skipped: NativeAOT links with clang, which is not installed (apt-get install clang)"
-fi
-[ -f "$out/aot/CloudClinic.Edge" ] && echo "aot binary: $(du -h "$out/aot/CloudClinic.Edge" | cut -f1)"
+# The code is trim/AOT-clean (analyzers at every build, warnings are errors), so the trimmed build is strict too.
+publish trimmed -r linux-x64 --self-contained -p:PublishTrimmed=true && builds+=("trimmed=$PWD/$out/trimmed/CloudClinic.Edge")
+shipped() { # name, publish.sh flags...
+  local name=$1; shift
+  local began=$SECONDS
+  if edge/deploy/publish.sh "$@" linux-x64 "$out/$name" >"$out/$name.log" 2>&1; then
+    echo "published $name (edge/deploy/publish.sh${*:+ $*} linux-x64) in $((SECONDS - began)) s: $(du -sh "$out/$name" | cut -f1), binary $(du -h "$out/$name/CloudClinic.Edge" | cut -f1)"
+    builds+=("$name=$PWD/$out/$name/CloudClinic.Edge")
+  else
+    echo "publish $name FAILED; errors:"; grep -E "error|clang" "$out/$name.log" | sed 's/^/  /' | sort -u | head -20
+  fi
+}
+shipped sc-jit --jit
+shipped aot
 echo "machine: $(nproc) cores, $(uname -m), mosquitto $(/usr/sbin/mosquitto -h 2>&1 | head -1 | awk '{print $3}')"
 exec python3 bench/gateway/bench.py "${builds[@]}" "$@"

@@ -39,7 +39,13 @@ public sealed class BleMeterDriver
         ILogger<BleMeterDriver> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        // The attributes of BleMeterOptions, checked by generated code (Validator.ValidateObject is not trim-safe).
+        var validation = new BleMeterOptionsAttributesValidator().Validate(name: null, options);
+        if (validation.Failed)
+        {
+            throw new ValidationException(validation.FailureMessage);
+        }
+
         if (!BloodPressureProfiles.TryGet(options.Profile, out var quirks))
         {
             throw new ValidationException($"Profile '{options.Profile}' is unknown (known: {string.Join(", ", BloodPressureProfiles.All.Select(p => p.Name))})");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Bluetooth;
 
@@ -28,33 +29,33 @@ public sealed class BleMeterOptions
     public bool WriteCurrentTime { get; set; } = true;
 
     /// <summary>A meter clock further off than this flags its records (<see cref="BleMeterRecord.ClockDrift"/>).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan ClockDriftLimit { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long discovery may run to find a meter BlueZ does not know yet.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [TimeSpanRange("00:00:00.100", "00:10:00")]
     public TimeSpan DiscoveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Connect plus service resolution.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Glucose: longest silence while a RACP transfer runs before the session is abandoned and retried.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [TimeSpanRange("00:00:00.100", "00:10:00")]
     public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Blood pressure: the gateway disconnects after this long without an indication (meters usually leave first).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [TimeSpanRange("00:00:00.100", "01:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First reconnect delay; doubles per failure with jitter (Polly), up to <see cref="ReconnectMaxDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [TimeSpanRange("00:00:00.010", "01:00:00")]
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Pause after a session that ended normally before connecting again (next sync / next measurement).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.010", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -26,13 +26,18 @@ public static class EdgeGatewayHostingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Binding and attribute validation are source-generated (AOT-safe); the hand-written validators add the rules
+        // attributes cannot express. ValidateOnStart: a bad key fails start-up, naming it.
+        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsAttributesValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>());
-        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsAttributesValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
 
         services.AddOptions<BluetoothOptions>().BindConfiguration(BluetoothOptions.SectionName);
-        services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeartbeatOptions>, HeartbeatOptionsAttributesValidator>());
         services.TryAddSingleton(provider => new LoopHeartbeats(
             TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<HeartbeatOptions>>().Value.StallSeconds),
             provider.GetRequiredService<TimeProvider>()));

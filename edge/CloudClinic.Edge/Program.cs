@@ -45,6 +45,13 @@ catch (OptionsValidationException ex)
     await Console.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
     return 78;
 }
+catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // A value the binder cannot convert (Edge:OutboxBudgetBytes "lots", a station's Parity "Sometimes") throws while
+    // the options are created, before any validator runs; the message names the key. Same exit as a failed validation.
+    await Console.Error.WriteLineAsync($"configuration error: {ex.Message}");
+    return 78;
+}
 
 // A loop that died stops the host (BackgroundServiceExceptionBehavior.StopHost) but RunAsync returns normally:
 // exit non-zero so that systemd's Restart=on-failure brings the gateway back.

@@ -11,7 +11,9 @@ namespace CloudClinic.Edge.Gateway.Tests;
 /// </summary>
 public sealed class LoopHeartbeatsGatewayTests : IAsyncLifetime
 {
-    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(0.6);
+    // The smallest Edge:Watchdog:StallSeconds allowed (1-3600). It was 0.6, accepted only because reflection [Range(1, 3600)]
+    // converted the double to int (0.6 -> 1); the source-generated NumberRange compares the value itself.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(1);
     private InProcessMqttBroker _broker = null!;
 
     public async Task InitializeAsync() => _broker = await InProcessMqttBroker.StartAsync();

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Gateway.CheckIn;
 
@@ -8,7 +8,7 @@ internal sealed class CheckInOptions
     public const string SectionName = "Edge:CheckIn";
 
     /// <summary>How long a check-in keeps a station bound to the patient: long enough for a repeated BP measurement.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "04:00:00", ErrorMessage = "Edge:CheckIn:SessionDuration must be between 1 minute and 4 hours")]
+    [TimeSpanRange("00:01:00", "04:00:00", ErrorMessage = "Edge:CheckIn:SessionDuration must be between 1 minute and 4 hours")]
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -16,7 +16,7 @@ internal sealed class CheckInOptions
     /// (drift is flagged beyond 5 min). Older records — a glucose meter's memory dumped during the session — stay
     /// unassigned rather than be given to whoever is checked in now.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:30:00", ErrorMessage = "Edge:CheckIn:MeasuredBeforeGrace must be between 0 and 30 minutes")]
+    [TimeSpanRange("00:00:00", "00:30:00", ErrorMessage = "Edge:CheckIn:MeasuredBeforeGrace must be between 0 and 30 minutes")]
     public TimeSpan MeasuredBeforeGrace { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Serial barcode/QR scanners reading patient cards, each for one station.</summary>

@@ -10,7 +10,8 @@ internal static class CheckInServiceCollectionExtensions
 {
     public static IServiceCollection AddCheckIn(this IServiceCollection services)
     {
-        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CheckInOptions>, CheckInOptionsAttributesValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CheckInOptions>, CheckInOptionsValidator>());
         services.TryAddSingleton<CheckInDatabase>();
         services.TryAddSingleton<RosterCache>();

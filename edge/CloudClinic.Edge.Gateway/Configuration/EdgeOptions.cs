@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Gateway.Configuration;
 
@@ -37,14 +38,14 @@ internal sealed class EdgeOptions
     public List<StationOptions> Stations { get; set; } = [];
 
     /// <summary>Status is republished when it changes, but not more often than this.</summary>
-    [Range(0.05, 3600, ErrorMessage = "Edge:StatusMinIntervalSeconds must be 0.05-3600")]
+    [NumberRange(0.05, 3600, ErrorMessage = "Edge:StatusMinIntervalSeconds must be 0.05-3600")]
     public double StatusMinIntervalSeconds { get; set; } = 5;
 
     /// <summary>Status is republished at least this often, as a heartbeat (DESIGN.md §6 "no heartbeat > 15 min").</summary>
-    [Range(1, 86400, ErrorMessage = "Edge:StatusHeartbeatSeconds must be 1-86400")]
+    [NumberRange(1, 86400, ErrorMessage = "Edge:StatusHeartbeatSeconds must be 1-86400")]
     public double StatusHeartbeatSeconds { get; set; } = 300;
 
     /// <summary>Newest rejected frames kept (with raw bytes) for an admin to look at; older ones are pruned.</summary>
-    [Range(10, 1_000_000, ErrorMessage = "Edge:RejectedFramesKept must be 10-1000000")]
+    [NumberRange(10, 1_000_000, ErrorMessage = "Edge:RejectedFramesKept must be 10-1000000")]
     public int RejectedFramesKept { get; set; } = 1000;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Gateway.Configuration;
 
@@ -19,20 +20,20 @@ internal sealed class MqttOptions
     /// <summary>PEM file of the CA that signed the broker's certificate (mqtts only); system trust when unset.</summary>
     public string? CaFile { get; set; }
 
-    [Range(5, 3600, ErrorMessage = "Mqtt:KeepAliveSeconds must be 5-3600")]
+    [NumberRange(5, 3600, ErrorMessage = "Mqtt:KeepAliveSeconds must be 5-3600")]
     public int KeepAliveSeconds { get; set; } = 15;
 
     /// <summary>How long the broker keeps the gateway's session (its commands subscription) while it is offline.</summary>
-    [Range(0, uint.MaxValue, ErrorMessage = "Mqtt:SessionExpirySeconds must be 0-4294967295")]
+    [NumberRange(0, uint.MaxValue, ErrorMessage = "Mqtt:SessionExpirySeconds must be 0-4294967295")]
     public long SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
 
-    [Range(0.01, 3600, ErrorMessage = "Mqtt:ReconnectMinSeconds must be 0.01-3600")]
+    [NumberRange(0.01, 3600, ErrorMessage = "Mqtt:ReconnectMinSeconds must be 0.01-3600")]
     public double ReconnectMinSeconds { get; set; } = 1;
 
-    [Range(0.01, 3600, ErrorMessage = "Mqtt:ReconnectMaxSeconds must be 0.01-3600")]
+    [NumberRange(0.01, 3600, ErrorMessage = "Mqtt:ReconnectMaxSeconds must be 0.01-3600")]
     public double ReconnectMaxSeconds { get; set; } = 60;
 
     /// <summary>Reading publishes awaiting PUBACK at once (PLATFORM-NOTES: one-by-one awaiting is slow).</summary>
-    [Range(1, 64, ErrorMessage = "Mqtt:PublishWindow must be 1-64")]
+    [NumberRange(1, 64, ErrorMessage = "Mqtt:PublishWindow must be 1-64")]
     public int PublishWindow { get; set; } = 4;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CloudClinic.Edge.Gateway.LocalPage;
 
@@ -15,7 +16,8 @@ public static class LocalPageHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<LocalPageOptions>().BindConfiguration(LocalPageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalPageOptions>().BindConfiguration(LocalPageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalPageOptions>, LocalPageOptionsAttributesValidator>());
         services.TryAddSingleton<EmbeddedAssets>();
         services.TryAddSingleton<LocalPageStatusFactory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILocalPageFeature, StatusFeature>());

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Gateway.LocalPage;
 
@@ -18,7 +19,7 @@ internal sealed class LocalPageOptions : IValidatableObject
     public string Url { get; set; } = "http://127.0.0.1:8080";
 
     /// <summary>Seconds between refreshes of the page.</summary>
-    [Range(1, 3600, ErrorMessage = "Edge:LocalPage:RefreshSeconds must be 1-3600")]
+    [NumberRange(1, 3600, ErrorMessage = "Edge:LocalPage:RefreshSeconds must be 1-3600")]
     public int RefreshSeconds { get; set; } = 2;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

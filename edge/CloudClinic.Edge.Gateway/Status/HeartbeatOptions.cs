@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using CloudClinic.Edge.Devices.Validation;
 
 namespace CloudClinic.Edge.Gateway.Status;
 
@@ -14,6 +14,6 @@ internal sealed class HeartbeatOptions
     /// 90 s: far above a slow SD card's worst commit (seconds) and the 10 s MQTT connect timeout; loops beat every
     /// sixth of it. Keep WatchdogSec= in the unit above half of this, or systemd restarts before the stall is known.
     /// </summary>
-    [Range(1, 3600, ErrorMessage = "Edge:Watchdog:StallSeconds must be 1-3600")]
+    [NumberRange(1, 3600, ErrorMessage = "Edge:Watchdog:StallSeconds must be 1-3600")]
     public double StallSeconds { get; set; } = 90;
 }
