@@ -28,7 +28,12 @@ internal sealed partial class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int PageSize = 100;
+
+    // Bookkeeping, not delivery (each lane sends on its own): once a second is plenty, and a pass per alert commit
+    // was a registry commit per urgent alert competing with the engine's.
+    private static readonly TimeSpan MarkDoneInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<long, Task> _lanes = [];
+    private long? _markedAtTimestamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +53,11 @@ internal sealed partial class WebhookDispatcher(
                         }
                     }
 
-                    await MarkDoneAsync(stoppingToken);
+                    if (_markedAtTimestamp is not { } marked || time.GetElapsedTime(marked) >= MarkDoneInterval)
+                    {
+                        _markedAtTimestamp = time.GetTimestamp();
+                        await MarkDoneAsync(stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
