@@ -58,6 +58,7 @@ public static class AlertingHostingExtensions
         services.AddHostedService<AlertEvaluationWorker>();
         services.AddHostedService<AlertScheduleWorker>();
         services.AddHostedService<GatewayStatusWorker>();
+        services.AddSingleton<OutboxRetention>();
         services.AddHostedService<AlertOutboxDispatcher>();
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.SectionName)

@@ -37,6 +37,10 @@ public sealed class AlertOptions
     [Range(typeof(TimeSpan), "00:00:03", "00:05:00", ErrorMessage = "Alerts:LeaseDuration must be between 3 s and 5 min")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a sent alert event stays in the outbox (the alert and its audit trail are kept regardless).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Alerts:OutboxRetention must be between 1 and 3650 days")]
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(30);
+
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00", ErrorMessage = "Alerts:MaxSnooze must be between 1 and 90 days")]
     public TimeSpan MaxSnooze { get; set; } = TimeSpan.FromDays(7);
 }

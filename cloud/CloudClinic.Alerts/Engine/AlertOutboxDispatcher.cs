@@ -18,12 +18,20 @@ namespace CloudClinic.Alerts.Engine;
 /// the registry.
 /// </summary>
 internal sealed partial class AlertOutboxDispatcher(
-    RegistryDatabase database, EngineLeadership leadership, IAlertPublisher publisher, AlertOutboxSignal signal, TimeProvider time, ILogger<AlertOutboxDispatcher> logger) : BackgroundService
+    RegistryDatabase database,
+    EngineLeadership leadership,
+    IAlertPublisher publisher,
+    AlertOutboxSignal signal,
+    OutboxRetention retention,
+    TimeProvider time,
+    ILogger<AlertOutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MarkInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
     private const int PageSize = 200;
     private readonly PublishedMarks _marks = new();
+    private long? _prunedAtTimestamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +46,12 @@ internal sealed partial class AlertOutboxDispatcher(
                     if (_marks.IsDue(time, MarkInterval, PageSize))
                     {
                         await RecordPublishedAsync(CancellationToken.None);
+                    }
+
+                    if (_prunedAtTimestamp is not { } pruned || time.GetElapsedTime(pruned) >= PruneInterval)
+                    {
+                        _prunedAtTimestamp = time.GetTimestamp();
+                        LogPruned(logger, await retention.PruneAsync(stoppingToken));
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -127,6 +141,9 @@ internal sealed partial class AlertOutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert event {AlertId} ({Event}) not published yet: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, string alertId, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} sent alert events past the outbox retention")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record {Count} published alert events yet (retrying): {Reason}")]
     private static partial void LogRecordFailed(ILogger logger, int count, string reason);
