@@ -33,7 +33,8 @@ public sealed class BadInputTests : IAsyncLifetime
             r => r.Count == 1, TimeSpan.FromSeconds(60), "the valid reading after two bad ones");
         Assert.Empty(await InfluxQuery.ByReadingIdAsync(_stack.Influxd.Url, CloudStack.Database, "blood_pressure", spoofedId));
 
-        var reasons = await DeadLetterReasonsAsync();
+        // Dead letters are committed after the batch's store write, so the valid reading can be visible first.
+        var reasons = await Poll.UntilAsync(DeadLetterReasonsAsync, r => r.Count >= 2, TimeSpan.FromSeconds(30), "the two dead letters");
         Assert.Equal(2, reasons.Count);
         Assert.Contains(reasons, r => r.Contains("malformed", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(reasons, r => r.Contains("other-clinic", StringComparison.Ordinal));
