@@ -13,6 +13,12 @@ public sealed class HubInbox
 
     public HubInbox(HubConnection connection)
     {
+        Connection = connection;
+        connection.Closed += ex =>
+        {
+            ClosedReason = ex?.Message ?? "closed without an error";
+            return Task.CompletedTask;
+        };
         connection.On<ReadingMessage, string>(nameof(IClinicClient.ReadingReceived), (reading, severity) =>
         {
             Add(new ReadingSeverityPush(reading.ReadingId, severity));
@@ -23,6 +29,11 @@ public sealed class HubInbox
             nameof(IClinicClient.GatewayStatusChanged),
             (clinicId, gatewayId, status) => Add(new GatewayStatusPush(clinicId, gatewayId, status)));
     }
+
+    public HubConnection Connection { get; }
+
+    /// <summary>Why the connection last closed, if it did (a long-polling client starved of CPU can be dropped).</summary>
+    public string? ClosedReason { get; private set; }
 
     public IReadOnlyList<T> All<T>()
     {
@@ -54,7 +65,8 @@ public sealed class HubInbox
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"No matching {typeof(T).Name} within {timeout}; received: {string.Join(", ", All<object>())}");
+            throw new TimeoutException(
+                $"No matching {typeof(T).Name} within {timeout}; hub {Connection.State}{(ClosedReason is null ? "" : $" (closed: {ClosedReason})")}; received: {string.Join(", ", All<object>())}");
         }
     }
 
