@@ -3,18 +3,50 @@ using System.Text.Json;
 
 namespace CloudClinic.Bench;
 
-/// <summary>Counts points in influxd directly (the only honest "stored"), and waits for a count or a stall.</summary>
+/// <summary>
+/// Counts points in influxd directly (the only honest "stored"), and waits for a count or a stall.
+/// While waiting it watches influxd's own write counters (<c>SHOW STATS</c>, no data read) and runs the real
+/// <c>COUNT</c> only to confirm: a <c>COUNT</c> every 50 ms scans every point so far, and that cost influxd ~7 CPU-s
+/// and the ingest run 30% of its rate (a 300,000-reading run, measured both ways) — the raw ceiling never paid it.
+/// </summary>
 internal sealed class InfluxCounter(Uri influx) : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    // Once influxd has taken enough points but the count is short (a re-sent reading overwrote itself), poll slower.
+    private static readonly TimeSpan CountInterval = TimeSpan.FromMilliseconds(500);
     private readonly HttpClient _http = new() { BaseAddress = influx, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task<long> CountAsync(string database)
     {
-        var query = Uri.EscapeDataString("SELECT COUNT(\"systolic\") FROM \"blood_pressure\"");
-        using var json = JsonDocument.Parse(await _http.GetStringAsync(new Uri($"/query?db={database}&q={query}", UriKind.Relative)));
+        using var json = await QueryAsync(database, "SELECT COUNT(\"systolic\") FROM \"blood_pressure\"");
         var result = json.RootElement.GetProperty("results")[0];
         return result.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
+    }
+
+    /// <summary>Points influxd accepted into <paramref name="database"/> since it started, rewrites included.</summary>
+    public async Task<long> WrittenPointsAsync(string database)
+    {
+        using var json = await QueryAsync(null, "SHOW STATS FOR 'shard'");
+        var result = json.RootElement.GetProperty("results")[0];
+        if (!result.TryGetProperty("series", out var series))
+        {
+            return 0;
+        }
+
+        long written = 0;
+        foreach (var shard in series.EnumerateArray())
+        {
+            if (shard.GetProperty("tags").GetProperty("database").GetString() != database)
+            {
+                continue;
+            }
+
+            var column = shard.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf("writePointsOk");
+            written += shard.GetProperty("values")[0][column].GetInt64();
+        }
+
+        return written;
     }
 
     public async Task CreateAsync(string database)
@@ -30,24 +62,41 @@ internal sealed class InfluxCounter(Uri influx) : IDisposable
     /// </summary>
     public async Task<(long Stored, TimeSpan Elapsed)> WaitAsync(string database, long expected, Stopwatch clock, TimeSpan stall)
     {
-        long last = -1;
+        long lastWritten = -1;
         var lastGrowth = clock.Elapsed;
         while (true)
         {
-            var count = await CountAsync(database);
-            if (count != last)
+            var written = await WrittenPointsAsync(database);
+            if (written != lastWritten)
             {
-                last = count;
+                lastWritten = written;
                 lastGrowth = clock.Elapsed;
             }
 
-            if (count >= expected || clock.Elapsed - lastGrowth > stall)
+            if (written >= expected)
             {
-                return (count, lastGrowth);
+                // Enough points went in; the count says whether they are distinct. If not, rewrites were among them and
+                // the run ends when the count gets there.
+                var count = await CountAsync(database);
+                if (count >= expected)
+                {
+                    return (count, lastGrowth);
+                }
             }
 
-            await Task.Delay(PollInterval);
+            if (clock.Elapsed - lastGrowth > stall)
+            {
+                return (await CountAsync(database), lastGrowth);
+            }
+
+            await Task.Delay(written >= expected ? CountInterval : PollInterval);
         }
+    }
+
+    private async Task<JsonDocument> QueryAsync(string? database, string query)
+    {
+        var path = $"/query?q={Uri.EscapeDataString(query)}" + (database is null ? string.Empty : $"&db={database}");
+        return JsonDocument.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative)));
     }
 
     public void Dispose() => _http.Dispose();

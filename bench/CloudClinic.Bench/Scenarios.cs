@@ -80,7 +80,7 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
         var database = $"bench_cloudclinic_{perMessage}";
         await using var mosquitto = await MosquittoProcess.StartAsync();
         var directory = Directory.CreateTempSubdirectory("cloudclinic-bench-ingest-").FullName;
-        var ingest = ChildProcess.Start("dotnet", [ingestDll], new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Mqtt__Url"] = mosquitto.Url,
@@ -91,12 +91,30 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
             ["Influx__Url"] = influxd.Url.ToString(),
             ["Influx__Database"] = database,
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__CloudClinic.Ingestion.MqttIngestWorker"] = "Information",
-        }, Path.GetDirectoryName(ingestDll));
+            // Debug: one "Acknowledged N messages" line per batch, for the batch sizes in the note.
+            ["Logging__LogLevel__CloudClinic.Ingestion.MqttIngestWorker"] = "Debug",
+        };
+        var ingest = ChildProcess.Start("dotnet", [ingestDll], environment, Path.GetDirectoryName(ingestDll));
         await using (ingest)
         {
             await ingest.WaitForOutputAsync("ingest subscribed", TimeSpan.FromSeconds(60));
-            var result = await PublishAndCountAsync(mosquitto, database, readings, perMessage, $"CloudClinic ingest, {Shape(perMessage)}", ingest.Pid);
+            var result = await PublishAndCountAsync(mosquitto, database, readings, perMessage, $"CloudClinic ingest, {Shape(perMessage)}", ingest.Pid, ingest);
+            if (result.Lost > 0)
+            {
+                // A stall is a defect of the ingest, not a figure: show what it last said.
+                Console.WriteLine($"  the ingest stalled at {result.Stored:N0}; its last output:");
+                Console.WriteLine(string.Join('\n', ingest.Output.Split('\n').TakeLast(12).Select(line => "    " + line)));
+                await DiagnoseStallAsync(mosquitto, database, result.Stored + (readings / 5));
+
+                // Held back or gone? A new connection on the same session makes the broker re-send what it holds.
+                await ingest.StopAsync(TimeSpan.FromSeconds(10));
+                await using var again = ChildProcess.Start("dotnet", [ingestDll], environment, Path.GetDirectoryName(ingestDll));
+                await again.WaitForOutputAsync("ingest subscribed", TimeSpan.FromSeconds(60));
+                await Task.Delay(TimeSpan.FromSeconds(15));
+                Console.WriteLine($"  after the ingest reconnected and 15 s: {await _counter.CountAsync(database):N0} stored in all (warm-up, run, nudge)");
+                await again.StopAsync(TimeSpan.FromSeconds(10));
+            }
+
             await ingest.StopAsync(TimeSpan.FromSeconds(10));
             return result;
         }
@@ -125,7 +143,8 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
         return result;
     }
 
-    private async Task<BenchResult> PublishAndCountAsync(MosquittoProcess mosquitto, string database, int readings, int perMessage, string name, int consumerPid)
+    private async Task<BenchResult> PublishAndCountAsync(
+        MosquittoProcess mosquitto, string database, int readings, int perMessage, string name, int consumerPid, ChildProcess? ingest = null)
     {
         // Warm-up, unmeasured, for both the .NET and the V8 JIT: a long-running ingest is past its tier-0 code.
         var warmUp = readings / 5;
@@ -136,6 +155,12 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
         await firehose.PublishAsync(Topic, warmUpPayloads);
         var (warmed, _) = await _counter.WaitAsync(database, warmUp, Stopwatch.StartNew(), Stall);
         await ProcessCpu.WaitUntilIdleAsync(consumerPid, SettleLimit);
+
+        var batches = new IngestBatches();
+        if (ingest is not null)
+        {
+            ingest.LineReceived += batches.Observe;
+        }
 
         var cpuBefore = ProcessCpu.Used(consumerPid);
         var brokerCpuBefore = ProcessCpu.Used(mosquitto.Pid);
@@ -148,8 +173,21 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
         var brokerCpu = ProcessCpu.Used(mosquitto.Pid) - brokerCpuBefore;
         var influxCpu = ProcessCpu.Used(influxd.Pid) - influxCpuBefore;
         var note = $"published in {published.TotalSeconds:F1} s, CPU s: consumer {cpu.TotalSeconds:F1}, mosquitto {brokerCpu.TotalSeconds:F1}, influxd {influxCpu.TotalSeconds:F1}"
+                   + (ingest is null ? string.Empty : batches.Describe(perMessage))
                    + (warmed < warmUp ? $", warm-up lost {warmUp - warmed}" : string.Empty);
         return new BenchResult(name, readings, stored - warmed, elapsed, note);
+    }
+
+    /// <summary>Where a stalled stream stands: the sockets' queues, then whether one more publish gets it moving again.</summary>
+    private async Task DiagnoseStallAsync(MosquittoProcess mosquitto, string database, long storedWithWarmUp)
+    {
+        var ss = Process.Start(new ProcessStartInfo("ss", ["-tn", $"( sport = :{mosquitto.Port} or dport = :{mosquitto.Port} )"]) { RedirectStandardOutput = true })!;
+        Console.WriteLine(await ss.StandardOutput.ReadToEndAsync());
+        await ss.WaitForExitAsync();
+        var nudge = BenchReadings.Payloads(BenchReadings.Make(database + "-nudge", 1, TimeProvider.System.GetUtcNow()), 1);
+        await new MqttFirehose(mosquitto.Port).PublishAsync(Topic, nudge);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Console.WriteLine($"  after one more publish and 5 s: {await _counter.CountAsync(database) - storedWithWarmUp:N0} more stored");
     }
 
     private static string Shape(int perMessage) => perMessage == 1 ? "1 reading/message" : $"{perMessage} readings/message";

@@ -14,6 +14,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private ChildProcess(Process process) => _process = process;
 
+    /// <summary>Every line the process prints, as it prints it (the kept output is capped at 2,000 lines).</summary>
+    public event Action<string>? LineReceived;
+
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -122,6 +125,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        LineReceived?.Invoke(line);
         while (_output.Count > 2000 && _output.TryDequeue(out _))
         {
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using CloudClinic.Alerts.CarePlans;
 using CloudClinic.Alerts.Rules;
@@ -116,6 +117,11 @@ internal sealed partial class DurableEvaluationQueue(
     {
         try
         {
+            if (row.Readings.StartsWith('[') && ReadingJsonFastPath.TryRead(Encoding.UTF8.GetBytes(row.Readings), out var fast))
+            {
+                return fast;
+            }
+
             var readings = JsonSerializer.Deserialize(row.Readings, ContractJsonContext.Default.ReadingMessageArray)
                 ?? throw new JsonException("the queued readings are JSON null");
             return readings.Contains(null) ? throw new JsonException("the queued readings contain a JSON null") : readings;
