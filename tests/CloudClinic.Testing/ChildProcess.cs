@@ -61,6 +61,21 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // A short-lived command's last lines can still be on their way when it exits: WaitForExitAsync returns
+                // once the redirected streams reached their end (bounded by the timeout, should a grandchild hold them).
+                try
+                {
+                    await _process.WaitForExitAsync(cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                if (_output.Any(line => line.Contains(marker, StringComparison.Ordinal)))
+                {
+                    return;
+                }
+
                 throw new InvalidOperationException($"{_process.StartInfo.FileName} exited ({_process.ExitCode}) before '{marker}':\n{Output}");
             }
 
