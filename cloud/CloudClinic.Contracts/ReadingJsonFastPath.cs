@@ -68,13 +68,9 @@ public static class ReadingJsonFastPath
         {
             return false;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            // A token of the wrong type for a Get* call (e.g. a number that does not fit a double).
-            return false;
-        }
-        catch (FormatException)
-        {
+            // Every Get* call checks its token type first; should one still refuse, the serializer decides.
             return false;
         }
     }
@@ -92,12 +88,11 @@ public static class ReadingJsonFastPath
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = ReadingField(ref reader);
-            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+            if (!TryEnterValue(ref reader, field, ref seen))
             {
                 return false;
             }
 
-            seen |= 1 << field;
             var ok = field switch
             {
                 0 => TryRequiredString(ref reader, out schema),
@@ -208,12 +203,11 @@ public static class ReadingJsonFastPath
                 : reader.ValueSpan.SequenceEqual("transport"u8) ? 2
                 : reader.ValueSpan.SequenceEqual("protocol"u8) ? 3
                 : -1;
-            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+            if (!TryEnterValue(ref reader, field, ref seen))
             {
                 return false;
             }
 
-            seen |= 1 << field;
             var ok = field switch
             {
                 0 => TryRequiredString(ref reader, out model),
@@ -233,6 +227,18 @@ public static class ReadingJsonFastPath
         }
 
         device = new DeviceInfo { Model = model!, Serial = serial!, Transport = transport!, Protocol = protocol! };
+        return true;
+    }
+
+    /// <summary>Marks the field seen and moves to its value; false for an unknown or repeated field.</summary>
+    private static bool TryEnterValue(ref Utf8JsonReader reader, int field, ref int seen)
+    {
+        if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+        {
+            return false;
+        }
+
+        seen |= 1 << field;
         return true;
     }
 
