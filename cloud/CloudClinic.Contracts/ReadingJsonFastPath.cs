@@ -12,8 +12,37 @@ namespace CloudClinic.Contracts;
 /// </summary>
 public static class ReadingJsonFastPath
 {
-    private const int RequiredReadingFields = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 6) | (1 << 7) | (1 << 9) | (1 << 10);
+    private const int RequiredReadingFields = (1 << (int)Field.Schema) | (1 << (int)Field.ReadingId) | (1 << (int)Field.ClinicId)
+        | (1 << (int)Field.GatewayId) | (1 << (int)Field.Kind) | (1 << (int)Field.MeasuredAt) | (1 << (int)Field.ReceivedAt) | (1 << (int)Field.Device);
     private const int RequiredDeviceFields = 0b1111;
+
+    /// <summary>The fields of <see cref="ReadingMessage"/>, each a bit of the set of fields seen.</summary>
+    private enum Field
+    {
+        Unknown = -1,
+        Schema,
+        ReadingId,
+        ClinicId,
+        GatewayId,
+        PatientId,
+        Station,
+        Kind,
+        MeasuredAt,
+        ClockSource,
+        ReceivedAt,
+        Device,
+        Systolic,
+        Diastolic,
+        MeanArterial,
+        Pulse,
+        OriginalUnit,
+        MmolL,
+        MgdL,
+        Meal,
+        Sample,
+        OutOfRange,
+        Flags,
+    }
 
     /// <summary>One reading object or an array of them; false when the serializer must decide.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8Json, out ReadingMessage[] readings)
@@ -88,35 +117,36 @@ public static class ReadingJsonFastPath
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = ReadingField(ref reader);
-            if (!TryEnterValue(ref reader, field, ref seen))
+            if (!TryEnterValue(ref reader, (int)field, ref seen))
             {
                 return false;
             }
 
             var ok = field switch
             {
-                0 => TryRequiredString(ref reader, out schema),
-                1 => TryRequiredString(ref reader, out readingId),
-                2 => TryRequiredString(ref reader, out clinicId),
-                3 => TryRequiredString(ref reader, out gatewayId),
-                4 => TryOptionalString(ref reader, out patientId),
-                5 => TryOptionalString(ref reader, out station),
-                6 => TryRequiredString(ref reader, out kind),
-                7 => TryTime(ref reader, out measuredAt),
-                8 => TryOptionalString(ref reader, out clockSource),
-                9 => TryTime(ref reader, out receivedAt),
-                10 => TryReadDevice(ref reader, out device),
-                11 => TryOptionalNumber(ref reader, out systolic),
-                12 => TryOptionalNumber(ref reader, out diastolic),
-                13 => TryOptionalNumber(ref reader, out meanArterial),
-                14 => TryOptionalNumber(ref reader, out pulse),
-                15 => TryOptionalString(ref reader, out originalUnit),
-                16 => TryOptionalNumber(ref reader, out mmolL),
-                17 => TryOptionalNumber(ref reader, out mgdL),
-                18 => TryOptionalString(ref reader, out meal),
-                19 => TryOptionalString(ref reader, out sample),
-                20 => TryOptionalString(ref reader, out outOfRange),
-                _ => TryReadFlags(ref reader, out flags),
+                Field.Schema => TryRequiredString(ref reader, out schema),
+                Field.ReadingId => TryRequiredString(ref reader, out readingId),
+                Field.ClinicId => TryRequiredString(ref reader, out clinicId),
+                Field.GatewayId => TryRequiredString(ref reader, out gatewayId),
+                Field.PatientId => TryOptionalString(ref reader, out patientId),
+                Field.Station => TryOptionalString(ref reader, out station),
+                Field.Kind => TryRequiredString(ref reader, out kind),
+                Field.MeasuredAt => TryTime(ref reader, out measuredAt),
+                Field.ClockSource => TryOptionalString(ref reader, out clockSource),
+                Field.ReceivedAt => TryTime(ref reader, out receivedAt),
+                Field.Device => TryReadDevice(ref reader, out device),
+                Field.Systolic => TryOptionalNumber(ref reader, out systolic),
+                Field.Diastolic => TryOptionalNumber(ref reader, out diastolic),
+                Field.MeanArterial => TryOptionalNumber(ref reader, out meanArterial),
+                Field.Pulse => TryOptionalNumber(ref reader, out pulse),
+                Field.OriginalUnit => TryOptionalString(ref reader, out originalUnit),
+                Field.MmolL => TryOptionalNumber(ref reader, out mmolL),
+                Field.MgdL => TryOptionalNumber(ref reader, out mgdL),
+                Field.Meal => TryOptionalString(ref reader, out meal),
+                Field.Sample => TryOptionalString(ref reader, out sample),
+                Field.OutOfRange => TryOptionalString(ref reader, out outOfRange),
+                Field.Flags => TryReadFlags(ref reader, out flags),
+                _ => false,
             };
             if (!ok)
             {
@@ -158,30 +188,49 @@ public static class ReadingJsonFastPath
     }
 
     /// <summary>
-    /// The field's bit in the order of <see cref="ReadingMessage"/>'s properties; -1 for any other name, and for an
+    /// The field a property name names; <see cref="Field.Unknown"/> for any other name, and for an
     /// escaped name (the serializer unescapes those).
     /// </summary>
-    private static int ReadingField(ref Utf8JsonReader reader)
+    private static Field ReadingField(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
-            return -1;
+            return Field.Unknown;
         }
 
         var name = reader.ValueSpan;
         return name.Length switch
         {
-            4 => name.SequenceEqual("kind"u8) ? 6 : name.SequenceEqual("mgdL"u8) ? 17 : name.SequenceEqual("meal"u8) ? 18 : -1,
-            5 => name.SequenceEqual("pulse"u8) ? 14 : name.SequenceEqual("mmolL"u8) ? 16 : name.SequenceEqual("flags"u8) ? 21 : -1,
-            6 => name.SequenceEqual("schema"u8) ? 0 : name.SequenceEqual("device"u8) ? 10 : name.SequenceEqual("sample"u8) ? 19 : -1,
-            7 => name.SequenceEqual("station"u8) ? 5 : -1,
-            8 => name.SequenceEqual("clinicId"u8) ? 2 : name.SequenceEqual("systolic"u8) ? 11 : -1,
-            9 => name.SequenceEqual("readingId"u8) ? 1 : name.SequenceEqual("gatewayId"u8) ? 3 : name.SequenceEqual("patientId"u8) ? 4
-                : name.SequenceEqual("diastolic"u8) ? 12 : -1,
-            10 => name.SequenceEqual("measuredAt"u8) ? 7 : name.SequenceEqual("receivedAt"u8) ? 9 : name.SequenceEqual("outOfRange"u8) ? 20 : -1,
-            11 => name.SequenceEqual("clockSource"u8) ? 8 : -1,
-            12 => name.SequenceEqual("meanArterial"u8) ? 13 : name.SequenceEqual("originalUnit"u8) ? 15 : -1,
-            _ => -1,
+            4 => name.SequenceEqual("kind"u8) ? Field.Kind
+                : name.SequenceEqual("mgdL"u8) ? Field.MgdL
+                : name.SequenceEqual("meal"u8) ? Field.Meal
+                : Field.Unknown,
+            5 => name.SequenceEqual("pulse"u8) ? Field.Pulse
+                : name.SequenceEqual("mmolL"u8) ? Field.MmolL
+                : name.SequenceEqual("flags"u8) ? Field.Flags
+                : Field.Unknown,
+            6 => name.SequenceEqual("schema"u8) ? Field.Schema
+                : name.SequenceEqual("device"u8) ? Field.Device
+                : name.SequenceEqual("sample"u8) ? Field.Sample
+                : Field.Unknown,
+            7 => name.SequenceEqual("station"u8) ? Field.Station : Field.Unknown,
+            8 => name.SequenceEqual("clinicId"u8) ? Field.ClinicId
+                : name.SequenceEqual("systolic"u8) ? Field.Systolic
+                : Field.Unknown,
+            9 => name.SequenceEqual("readingId"u8) ? Field.ReadingId
+                : name.SequenceEqual("gatewayId"u8) ? Field.GatewayId
+                : name.SequenceEqual("patientId"u8) ? Field.PatientId
+                : name.SequenceEqual("diastolic"u8) ? Field.Diastolic
+                : Field.Unknown,
+            10 => name.SequenceEqual("measuredAt"u8) ? Field.MeasuredAt
+                : name.SequenceEqual("receivedAt"u8) ? Field.ReceivedAt
+                : name.SequenceEqual("outOfRange"u8) ? Field.OutOfRange
+                : Field.Unknown,
+            11 => name.SequenceEqual("clockSource"u8) ? Field.ClockSource : Field.Unknown,
+            12 => name.SequenceEqual("meanArterial"u8) ? Field.MeanArterial
+                : name.SequenceEqual("originalUnit"u8) ? Field.OriginalUnit
+                : Field.Unknown,
+            _ => Field.Unknown,
         };
     }
 
