@@ -59,6 +59,15 @@ public sealed record ReadingMessage
     /// <summary><see cref="OutOfRangeMarks"/>: the meter showed HI or LO.</summary>
     public string? OutOfRange { get; init; }
 
-    /// <summary><see cref="ReadingFlags"/>.</summary>
-    public IReadOnlyList<string> Flags { get; init; } = [];
+    /// <summary>
+    /// <see cref="ReadingFlags"/>; never null. The JSON serializer builds this init-only record through a constructor
+    /// call that sets every property, so a payload without <c>flags</c> would otherwise come out with null here.
+    /// </summary>
+    public IReadOnlyList<string> Flags
+    {
+        get => _flags;
+        init => _flags = value ?? [];
+    }
+
+    private readonly IReadOnlyList<string> _flags = [];
 }

@@ -28,10 +28,11 @@ public static class ReadingPayload
         try
         {
             var first = FirstToken(utf8Json);
-            var fast = ReadingJsonFastPath.TryRead(utf8Json, out var fastReadings);
             if (first == (byte)'[')
             {
-                var array = fast ? fastReadings : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessageArray);
+                var array = ReadingJsonFastPath.TryRead(utf8Json, out var fast)
+                    ? fast
+                    : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessageArray);
                 if (array is null || array.Length == 0)
                 {
                     error = "empty reading array";
@@ -50,18 +51,20 @@ public static class ReadingPayload
                     return false;
                 }
 
-                readings = Array.ConvertAll(array, WithFlags);
+                readings = array;
             }
             else if (first == (byte)'{')
             {
-                var one = fast ? fastReadings[0] : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessage);
+                var one = ReadingJsonFastPath.TryRead(utf8Json, out var fast)
+                    ? fast[0]
+                    : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessage);
                 if (one is null)
                 {
                     error = "null reading";
                     return false;
                 }
 
-                readings = [WithFlags(one)];
+                readings = [one];
             }
             else
             {
@@ -78,13 +81,6 @@ public static class ReadingPayload
             return false;
         }
     }
-
-    /// <summary>
-    /// The serializer builds init-only properties through a constructor call that sets every one of them, so a
-    /// payload without <c>flags</c> comes out with null instead of the declared empty list.
-    /// </summary>
-    private static ReadingMessage WithFlags(ReadingMessage reading) =>
-        reading.Flags is null ? reading with { Flags = [] } : reading;
 
     private static byte FirstToken(ReadOnlySpan<byte> utf8)
     {

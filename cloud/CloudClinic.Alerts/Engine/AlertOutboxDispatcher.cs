@@ -28,10 +28,9 @@ internal sealed partial class AlertOutboxDispatcher(
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MarkInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
     private const int PageSize = 200;
     private readonly PublishedMarks _marks = new();
-    private long? _prunedAtTimestamp;
+    private readonly PeriodicGate _prune = new(TimeSpan.FromHours(1), time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,9 +47,8 @@ internal sealed partial class AlertOutboxDispatcher(
                         await RecordPublishedAsync(CancellationToken.None);
                     }
 
-                    if (_prunedAtTimestamp is not { } pruned || time.GetElapsedTime(pruned) >= PruneInterval)
+                    if (_prune.TryPass())
                     {
-                        _prunedAtTimestamp = time.GetTimestamp();
                         LogPruned(logger, await retention.PruneAsync(stoppingToken));
                     }
                 }

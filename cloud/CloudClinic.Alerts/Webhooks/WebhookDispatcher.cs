@@ -31,9 +31,8 @@ internal sealed partial class WebhookDispatcher(
 
     // Bookkeeping, not delivery (each lane sends on its own): once a second is plenty, and a pass per alert commit
     // was a registry commit per urgent alert competing with the engine's.
-    private static readonly TimeSpan MarkDoneInterval = TimeSpan.FromSeconds(1);
+    private readonly PeriodicGate _markDone = new(TimeSpan.FromSeconds(1), time);
     private readonly Dictionary<long, Task> _lanes = [];
-    private long? _markedAtTimestamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,9 +52,8 @@ internal sealed partial class WebhookDispatcher(
                         }
                     }
 
-                    if (_markedAtTimestamp is not { } marked || time.GetElapsedTime(marked) >= MarkDoneInterval)
+                    if (_markDone.TryPass())
                     {
-                        _markedAtTimestamp = time.GetTimestamp();
                         await MarkDoneAsync(stoppingToken);
                     }
                 }

@@ -32,10 +32,10 @@ public static class RelayProbe
             }
 
             await broker.PublishAsync(Topics.Status("probe", probeGatewayId), Encoding.UTF8.GetString(Samples.Json(status)), retain: true);
-            var left = timeout - clock.Elapsed;
+            var wait = TimeSpan.FromTicks(Math.Clamp((timeout - clock.Elapsed).Ticks, TimeSpan.TicksPerMillisecond, Resend.Ticks));
             try
             {
-                await inbox.WaitForAsync<GatewayStatusPush>(p => p.GatewayId == probeGatewayId, left < Resend ? left : Resend);
+                await inbox.WaitForAsync<GatewayStatusPush>(p => p.GatewayId == probeGatewayId, wait);
                 return;
             }
             catch (TimeoutException) when (clock.Elapsed < timeout)
