@@ -55,13 +55,35 @@ public static class Topics
         [NotNullWhen(true)] out string? leaf)
     {
         clinicId = gatewayId = leaf = null;
-        var parts = topic.Split('/');
-        if (parts.Length != 5 || parts[0] + "/" + parts[1] != Root || !IsValidId(parts[2]) || !IsValidId(parts[3]))
+        // Spans, not Split: the ingest parses the topic of every message it receives.
+        var rest = topic.AsSpan();
+        if (!rest.StartsWith(Root + "/", StringComparison.Ordinal))
         {
             return false;
         }
 
-        (clinicId, gatewayId, leaf) = (parts[2], parts[3], parts[4]);
+        rest = rest[(Root.Length + 1)..];
+        var clinicEnd = rest.IndexOf('/');
+        if (clinicEnd < 0)
+        {
+            return false;
+        }
+
+        var afterClinic = rest[(clinicEnd + 1)..];
+        var gatewayEnd = afterClinic.IndexOf('/');
+        if (gatewayEnd < 0 || afterClinic[(gatewayEnd + 1)..].Contains('/'))
+        {
+            return false;
+        }
+
+        var clinic = rest[..clinicEnd].ToString();
+        var gateway = afterClinic[..gatewayEnd].ToString();
+        if (!IsValidId(clinic) || !IsValidId(gateway))
+        {
+            return false;
+        }
+
+        (clinicId, gatewayId, leaf) = (clinic, gateway, afterClinic[(gatewayEnd + 1)..].ToString());
         return true;
     }
 }

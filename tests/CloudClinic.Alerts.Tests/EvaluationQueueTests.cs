@@ -53,6 +53,46 @@ public sealed class EvaluationQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Leader_PeeksItsOwnRowsFromTheDecodedCopy_WithoutReadingTheJsonBack()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
+        host.Services.GetRequiredService<EngineLeadership>().Set(true, DateTimeOffset.MaxValue);
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var now = TimeProvider.System.GetUtcNow();
+        var submitted = new[] { TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 131, 79, now), TestReadings.Glucose("r-3", 6.1, MealContexts.Fasting, now) };
+        await sink.SubmitAsync(submitted, default);
+
+        // The rows' JSON is made unreadable: what the leader peeks now can only come from its decoded copy.
+        await ExecuteAsync("""UPDATE "alert_evaluation_queue" SET "Readings" = 'not json' """);
+        var batch = await queue.PeekAsync(10, default);
+        Assert.Equal(
+            submitted.Select(r => JsonSerializer.Serialize(r, ContractJsonContext.Default.ReadingMessage)),
+            batch.SelectMany(b => b.Readings).Select(r => JsonSerializer.Serialize(r, ContractJsonContext.Default.ReadingMessage)));
+        Assert.Equal(2, batch.Count);
+    }
+
+    [Fact]
+    public async Task Leader_RowEvaluatedByAnotherEngine_IsNeverHandedOutFromTheDecodedCopy()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
+        host.Services.GetRequiredService<EngineLeadership>().Set(true, DateTimeOffset.MaxValue);
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var now = TimeProvider.System.GetUtcNow();
+        await sink.SubmitAsync([TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 131, 79, now), TestReadings.Bp("r-3", 129, 77, now)], default);
+
+        // A lease handover: the other engine committed the first row (r-1, r-2) and deleted it.
+        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Id" = (SELECT MIN("Id") FROM "alert_evaluation_queue")""");
+
+        var batch = Assert.Single(await queue.PeekAsync(10, default));
+        Assert.Equal(["r-3"], batch.Readings.Select(r => r.ReadingId));
+        Assert.Equal(1, await QueuedAsync());
+    }
+
+    [Fact]
     public async Task PeekAsync_OrdinaryRows_TakesWholeRowsUpToMaxReadings_AtLeastOne()
     {
         await SeedAsync();
@@ -213,6 +253,12 @@ public sealed class EvaluationQueueTests : IDisposable
         });
         builder.AddAlerting();
         return builder.Build();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     private async Task<int> QueuedAsync()

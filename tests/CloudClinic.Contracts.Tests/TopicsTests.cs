@@ -39,6 +39,34 @@ public sealed class TopicsTests
     [InlineData("cloudclinic/v1/C/g/readings")]
     [InlineData("cloudclinic/v1/c/readings")]
     [InlineData("cloudclinic/v1/c/g/readings/extra")]
+    [InlineData("cloudclinic/v1//g/readings")]
+    [InlineData("cloudclinic/v1/c//readings")]
+    [InlineData("cloudclinic/v1/c/g")]
+    [InlineData("xcloudclinic/v1/c/g/readings")]
+    [InlineData("cloudclinic/v1")]
+    [InlineData("")]
     public void TryParseGatewayTopic_OtherShapes_ReturnsFalse(string topic) =>
         Assert.False(Topics.TryParseGatewayTopic(topic, out _, out _, out _));
+
+    [Fact]
+    public void TryParseGatewayTopic_RandomTopics_AgreesWithSplittingOnSlashes()
+    {
+        // The parser slices spans for speed; the plain reading of the contract is "five parts split on '/'".
+        string[] pieces = ["cloudclinic", "v1", "v2", "/", "/", "c-1", "gw", "G", "readings", "", "a/b", "é"];
+        var random = new Random(20261129);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var topic = i % 2 == 0
+                ? string.Concat(Enumerable.Range(0, random.Next(0, 10)).Select(_ => pieces[random.Next(pieces.Length)]))
+                : $"cloudclinic/v1/{pieces[random.Next(pieces.Length)]}/{pieces[random.Next(pieces.Length)]}/{pieces[random.Next(pieces.Length)]}";
+            var parts = topic.Split('/');
+            var expected = parts.Length == 5 && parts[0] == "cloudclinic" && parts[1] == "v1" && Topics.IsValidId(parts[2]) && Topics.IsValidId(parts[3]);
+
+            Assert.Equal(expected, Topics.TryParseGatewayTopic(topic, out var clinic, out var gateway, out var leaf));
+            if (expected)
+            {
+                Assert.Equal((parts[2], parts[3], parts[4]), (clinic, gateway, leaf));
+            }
+        }
+    }
 }

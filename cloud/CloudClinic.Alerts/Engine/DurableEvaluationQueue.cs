@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CloudClinic.Alerts.CarePlans;
+using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Rules;
 using CloudClinic.Contracts;
 using CloudClinic.Registry;
@@ -17,19 +19,27 @@ namespace CloudClinic.Alerts.Engine;
 /// one transaction per stored batch with a row per <see cref="AlertOptions.BatchSize"/> readings — it never waits
 /// for rule evaluation, however far the engine is behind — and once it returns, acknowledging the MQTT messages
 /// cannot lose an evaluation (urgent or not) in a crash. Urgent-looking readings get rows of their own, taken first,
-/// so an urgent alert does not queue behind a backlog of normal readings.
+/// so an urgent alert does not queue behind a backlog of normal readings. While this process leads the engine, the
+/// rows it inserts are also kept decoded (<see cref="DecodedQueueRows"/>), so its own engine does not parse them back.
 /// </summary>
 internal sealed partial class DurableEvaluationQueue(
     RegistryDatabase database,
     EvaluationQueueSignal signal,
+    EngineLeadership leadership,
     AlertMetrics metrics,
     IOptions<AlertOptions> options,
     TimeProvider time,
     ILogger<DurableEvaluationQueue> logger) : IAlertReadingSink
 {
-    // Quoted identifiers: EF creates the columns with these exact names on SQLite and PostgreSQL alike.
+    // Enough for the engine to be a few ingest batches behind; beyond that rows are read back from the registry.
+    private const int MaxDecodedReadings = 20_000;
+
+    // Quoted identifiers: EF creates the columns with these exact names on SQLite and PostgreSQL alike (both have
+    // RETURNING), and the new row's id keys its decoded readings.
     private static readonly string InsertSql =
-        $"""INSERT INTO "{EvaluationQueueItem.TableName}" ("Urgent", "ReadingCount", "Readings", "EnqueuedAtUnixMs") VALUES (@urgent, @count, @readings, @enqueuedAt)""";
+        $"""INSERT INTO "{EvaluationQueueItem.TableName}" ("Urgent", "ReadingCount", "Readings", "EnqueuedAtUnixMs") VALUES (@urgent, @count, @readings, @enqueuedAt) RETURNING "Id" """;
+
+    private readonly DecodedQueueRows _decoded = new(MaxDecodedReadings);
 
     public async ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
     {
@@ -55,10 +65,21 @@ internal sealed partial class DurableEvaluationQueue(
         insert.Transaction = transaction;
         insert.CommandText = InsertSql;
         var row = new RowParameters(insert);
-        row.EnqueuedAt.Value = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await InsertChunksAsync(insert, row, urgent, isUrgent: true, ct);
-        await InsertChunksAsync(insert, row, ordinary, isUrgent: false, ct);
+        var enqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        row.EnqueuedAt.Value = enqueuedAt.ToUnixTimeMilliseconds();
+        var inserted = new List<(long Id, bool Urgent, ReadingMessage[] Readings)>();
+        await InsertChunksAsync(insert, row, urgent, isUrgent: true, inserted, ct);
+        await InsertChunksAsync(insert, row, ordinary, isUrgent: false, inserted, ct);
         await transaction.CommitAsync(ct);
+        if (leadership.IsLeader)
+        {
+            // Only once committed: a row that was rolled back must not be found here.
+            foreach (var (id, isUrgent, chunk) in inserted)
+            {
+                _decoded.Add(id, isUrgent, enqueuedAt, chunk);
+            }
+        }
+
         metrics.Queued(readings.Count, urgent.Count);
         signal.Notify();
     }
@@ -77,6 +98,7 @@ internal sealed partial class DurableEvaluationQueue(
             .Select(q => new { q.Id, q.Urgent, q.ReadingCount })
             .Take(maxReadings)
             .ToListAsync(ct);
+        _decoded.Prune(heads.Count == 0 ? null : heads[0].Id, heads.Count > 0 && heads[0].Urgent);
         var chosen = new List<long>();
         var total = 0;
         foreach (var head in heads)
@@ -95,13 +117,35 @@ internal sealed partial class DurableEvaluationQueue(
             return [];
         }
 
-        var rows = await db.EvaluationQueue.AsNoTracking().Where(q => chosen.Contains(q.Id)).OrderBy(q => q.Id).ToListAsync(ct);
-        return rows.ConvertAll(r => new QueuedBatch(r.Id, r.Urgent, DateTimeOffset.FromUnixTimeMilliseconds(r.EnqueuedAtUnixMs), Parse(r)));
+        // Chosen rows all have one urgency, so id order is queue order.
+        var batches = new List<QueuedBatch>(chosen.Count);
+        var unread = new List<long>();
+        foreach (var id in chosen)
+        {
+            if (_decoded.TryTake(id, out var decoded))
+            {
+                batches.Add(decoded);
+            }
+            else
+            {
+                unread.Add(id);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            var rows = await db.EvaluationQueue.AsNoTracking().Where(q => unread.Contains(q.Id)).ToListAsync(ct);
+            batches.AddRange(rows.Select(r => new QueuedBatch(r.Id, r.Urgent, DateTimeOffset.FromUnixTimeMilliseconds(r.EnqueuedAtUnixMs), Parse(r))));
+            batches.Sort((a, b) => a.QueueId.CompareTo(b.QueueId));
+        }
+
+        return batches;
     }
 
     public Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => signal.WaitAsync(poll, time, ct);
 
-    private async Task InsertChunksAsync(DbCommand insert, RowParameters row, List<ReadingMessage> readings, bool isUrgent, CancellationToken ct)
+    private async Task InsertChunksAsync(
+        DbCommand insert, RowParameters row, List<ReadingMessage> readings, bool isUrgent, List<(long, bool, ReadingMessage[])> inserted, CancellationToken ct)
     {
         row.Urgent.Value = isUrgent;
         // A row is at most one engine batch, so the worker can always take a whole row.
@@ -109,7 +153,8 @@ internal sealed partial class DurableEvaluationQueue(
         {
             row.Count.Value = chunk.Length;
             row.Readings.Value = JsonSerializer.Serialize(chunk, ContractJsonContext.Default.ReadingMessageArray);
-            await insert.ExecuteNonQueryAsync(ct);
+            var id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            inserted.Add((id, isUrgent, chunk));
         }
     }
 

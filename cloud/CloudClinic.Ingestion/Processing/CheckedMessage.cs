@@ -5,9 +5,15 @@ namespace CloudClinic.Ingestion.Processing;
 /// <summary>A received message after validation: the readings to store, and why the rest was refused.</summary>
 internal sealed class CheckedMessage(InboundMessage message)
 {
+    // Created on the first refusal: nearly every message has none, and the ingest checks every message.
+    private List<string>? _refusals;
+
     public InboundMessage Message { get; } = message;
 
-    public List<ReadingMessage> Accepted { get; } = [];
+    /// <summary>The valid readings; the parsed list itself when the whole message is valid (the usual case).</summary>
+    public IReadOnlyList<ReadingMessage> Accepted { get; set; } = [];
 
-    public List<string> Refusals { get; } = [];
+    public IReadOnlyList<string> Refusals => _refusals ?? (IReadOnlyList<string>)[];
+
+    public void Refuse(string reason) => (_refusals ??= []).Add(reason);
 }

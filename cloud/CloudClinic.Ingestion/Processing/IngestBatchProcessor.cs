@@ -103,7 +103,7 @@ internal sealed partial class IngestBatchProcessor
             if (items.Count == 1)
             {
                 // Retrying cannot help a single reading the store refuses: keep it as a dead letter instead.
-                items[0].Message.Refusals.Add($"reading '{items[0].Reading.ReadingId}' refused by the store: {ex.Message}");
+                items[0].Message.Refuse($"reading '{items[0].Reading.ReadingId}' refused by the store: {ex.Message}");
                 return;
             }
 

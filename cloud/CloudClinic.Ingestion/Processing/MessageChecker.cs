@@ -18,7 +18,7 @@ internal static class MessageChecker
         {
             // A fault in the checks must not stall the ingest on one message: keep it for an admin instead.
             var result = new CheckedMessage(message);
-            result.Refusals.Add($"ingest could not check this message ({ex.GetType().Name}: {ex.Message})");
+            result.Refuse($"ingest could not check this message ({ex.GetType().Name}: {ex.Message})");
             return result;
         }
     }
@@ -29,36 +29,39 @@ internal static class MessageChecker
         if (message.Payload.Length > maxPayloadBytes)
         {
             // Checked before parsing: a 10 MB payload must not cost a 10 MB JSON parse (or stall the batch).
-            result.Refusals.Add($"payload of {message.Payload.Length} bytes exceeds Ingest:MaxPayloadBytes ({maxPayloadBytes} bytes)");
+            result.Refuse($"payload of {message.Payload.Length} bytes exceeds Ingest:MaxPayloadBytes ({maxPayloadBytes} bytes)");
             return result;
         }
 
         if (!Topics.TryParseGatewayTopic(message.Topic, out var clinicId, out var gatewayId, out var leaf) || leaf != ReadingsLeaf)
         {
-            result.Refusals.Add($"topic '{message.Topic}' is not {Topics.Root}/{{clinic}}/{{gateway}}/{ReadingsLeaf}");
+            result.Refuse($"topic '{message.Topic}' is not {Topics.Root}/{{clinic}}/{{gateway}}/{ReadingsLeaf}");
             return result;
         }
 
         if (!ReadingPayload.TryParse(message.Payload, out var readings, out var error))
         {
-            result.Refusals.Add(error);
+            result.Refuse(error);
             return result;
         }
 
+        List<ReadingMessage>? accepted = null;
         for (var i = 0; i < readings.Count; i++)
         {
             var reading = readings[i];
             if (ReadingValidator.Validate(reading, clinicId, gatewayId, now) is { } reason)
             {
                 // Name the reading inside a batch so the admin can find it in the kept payload.
-                result.Refusals.Add(readings.Count == 1 ? reason : $"reading[{i}] '{reading.ReadingId}': {reason}");
+                result.Refuse(readings.Count == 1 ? reason : $"reading[{i}] '{reading.ReadingId}': {reason}");
+                accepted ??= [.. readings.Take(i)];
             }
             else
             {
-                result.Accepted.Add(reading);
+                accepted?.Add(reading);
             }
         }
 
+        result.Accepted = accepted ?? readings;
         return result;
     }
 }
