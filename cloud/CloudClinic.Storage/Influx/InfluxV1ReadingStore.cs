@@ -67,16 +67,9 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
             return;
         }
 
-        LineProtocolWriter body;
-        try
-        {
-            body = ReadingPoints.ToWriter(readings);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"reading cannot be stored in InfluxDB: {ex.Message}", ex);
-        }
-
+        // Disposed (its pooled segments returned) when this method ends: after SendAsync, which disposes the request and
+        // its content and within which HttpClient makes every serialization of the body, re-sends included.
+        using var body = ToBody(readings);
         await EnsureCreatedAsync(ct);
         var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms"
                   + (_options.RetentionPolicy is { } rp ? $"&rp={Uri.EscapeDataString(rp)}" : string.Empty);
@@ -184,6 +177,18 @@ public sealed partial class InfluxV1ReadingStore : IReadingStore, IReadingStoreP
         ArgumentNullException.ThrowIfNull(patientId);
         await EnsureCreatedAsync(ct);
         return await _assigner.AssignAsync(clinicId, readingId, patientId, ct);
+    }
+
+    private static LineProtocolWriter ToBody(IReadOnlyList<ReadingMessage> readings)
+    {
+        try
+        {
+            return ReadingPoints.ToWriter(readings);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ReadingStoreException(ReadingStoreFailure.Rejected, $"reading cannot be stored in InfluxDB: {ex.Message}", ex);
+        }
     }
 
     private async Task CreateDatabaseAsync(CancellationToken ct)

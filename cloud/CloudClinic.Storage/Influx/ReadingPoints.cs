@@ -1,4 +1,3 @@
-using System.Globalization;
 using CloudClinic.Contracts;
 
 namespace CloudClinic.Storage.Influx;
@@ -9,18 +8,33 @@ namespace CloudClinic.Storage.Influx;
 /// </summary>
 internal static class ReadingPoints
 {
-    public static string ToLineProtocol(IReadOnlyList<ReadingMessage> readings) => ToWriter(readings).ToString();
+    public static string ToLineProtocol(IReadOnlyList<ReadingMessage> readings)
+    {
+        using var writer = ToWriter(readings);
+        return writer.ToString();
+    }
 
-    /// <summary>The points of <paramref name="readings"/>, still in the writer (see <see cref="LineProtocolContent"/>).</summary>
+    /// <summary>
+    /// The points of <paramref name="readings"/>, still in the writer (see <see cref="LineProtocolContent"/>); the caller
+    /// disposes it. Throws <see cref="ArgumentException"/> for a reading line protocol cannot carry (the writer disposed).
+    /// </summary>
     public static LineProtocolWriter ToWriter(IReadOnlyList<ReadingMessage> readings)
     {
         var writer = new LineProtocolWriter();
-        foreach (var reading in readings)
+        try
         {
-            Append(writer, reading);
-        }
+            foreach (var reading in readings)
+            {
+                Append(writer, reading);
+            }
 
-        return writer;
+            return writer;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
     }
 
     public static void Append(LineProtocolWriter writer, ReadingMessage reading)
@@ -44,13 +58,13 @@ internal static class ReadingPoints
         }
 
         writer.Field(InfluxSchema.ReadingId, reading.ReadingId)
-            .Field(InfluxSchema.MeasuredAt, reading.MeasuredAt.ToString("o", CultureInfo.InvariantCulture))
-            .Field(InfluxSchema.ReceivedAt, reading.ReceivedAt.ToString("o", CultureInfo.InvariantCulture))
+            .Field(InfluxSchema.MeasuredAt, reading.MeasuredAt)
+            .Field(InfluxSchema.ReceivedAt, reading.ReceivedAt)
             .Field(InfluxSchema.ClockSource, reading.ClockSource)
             .Field(InfluxSchema.DeviceSerial, reading.Device.Serial)
             .Field(InfluxSchema.DeviceTransport, reading.Device.Transport)
             .Field(InfluxSchema.DeviceProtocol, reading.Device.Protocol)
-            .Field(InfluxSchema.Flags, reading.Flags.Count == 0 ? null : string.Join(',', reading.Flags));
+            .Field(InfluxSchema.Flags, reading.Flags, separator: ',');
         Number(writer, InfluxSchema.Systolic, reading.Systolic);
         Number(writer, InfluxSchema.Diastolic, reading.Diastolic);
         Number(writer, InfluxSchema.MeanArterial, reading.MeanArterial);
