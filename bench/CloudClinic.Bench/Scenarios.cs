@@ -21,9 +21,9 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
     private readonly InfluxCounter _counter = new(influxd.Url);
 
     /// <summary>(a) Pre-built line protocol (the ingest's own points), 5,000 points per POST /write, one connection.</summary>
-    public async Task<BenchResult> RawCeilingAsync(int points)
+    public async Task<BenchResult> RawCeilingAsync(int points, int round)
     {
-        const string database = "bench_raw";
+        var database = $"bench_raw_r{round}";
         await _counter.CreateAsync(database);
         var bodies = BenchReadings.Make("raw", points, TimeProvider.System.GetUtcNow())
             .Chunk(5000)
@@ -79,9 +79,9 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
     }
 
     /// <summary>(b) The real ingest host: publisher at full speed → mosquitto → CloudClinic.Ingest → influxd.</summary>
-    public async Task<BenchResult> CloudClinicAsync(int readings, int perMessage)
+    public async Task<BenchResult> CloudClinicAsync(int readings, int perMessage, int round)
     {
-        var database = $"bench_cloudclinic_{perMessage}";
+        var database = $"bench_cloudclinic_{perMessage}_r{round}";
         await using var mosquitto = await MosquittoProcess.StartAsync();
         var directory = Directory.CreateTempSubdirectory("cloudclinic-bench-ingest-").FullName;
         var environment = new Dictionary<string, string?>
@@ -125,14 +125,14 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
     }
 
     /// <summary>(c) The peer: Node-RED's batched MQTT-in → InfluxDB-out flow on the same broker build and database server.</summary>
-    public async Task<BenchResult?> NodeRedAsync(int readings, int perMessage)
+    public async Task<BenchResult?> NodeRedAsync(int readings, int perMessage, int round)
     {
         if (nodeRedDir is null || !File.Exists(Path.Combine(nodeRedDir, "node_modules", "node-red", "red.js")))
         {
             return null;
         }
 
-        var database = $"bench_nodered_{perMessage}";
+        var database = $"bench_nodered_{perMessage}_r{round}";
         await _counter.CreateAsync(database);
         await using var mosquitto = await MosquittoProcess.StartAsync();
         await using var nodeRed = await NodeRedPeer.StartAsync(nodeRedDir, mosquitto.Port, influxd.Url, database);
@@ -152,8 +152,10 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
     private async Task<BenchResult> PublishAndCountAsync(
         MosquittoProcess mosquitto, string database, int readings, int perMessage, string name, int consumerPid, ChildProcess? ingest = null)
     {
-        // Warm-up, unmeasured, for both the .NET and the V8 JIT: a long-running ingest is past its tier-0 code.
-        var warmUp = readings / 5;
+        // Warm-up, unmeasured, for both the .NET and the V8 JIT: a long-running ingest is past its tier-0 code. As long
+        // as the run itself: .NET moves a method to optimised code after 30 calls, and per-batch methods (one call per
+        // 5,000 readings at 1/msg) were still being compiled in the measured stream after a warm-up of a fifth.
+        var warmUp = readings;
         var now = TimeProvider.System.GetUtcNow();
         var warmUpPayloads = BenchReadings.Payloads(BenchReadings.Make(database + "-warmup", warmUp, now.AddHours(-2)), perMessage);
         var payloads = BenchReadings.Payloads(BenchReadings.Make(database, readings, now), perMessage);

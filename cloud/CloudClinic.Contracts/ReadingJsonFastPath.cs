@@ -124,27 +124,27 @@ public static class ReadingJsonFastPath
 
             var ok = field switch
             {
-                Field.Schema => TryRequiredString(ref reader, out schema),
+                Field.Schema => TryRequiredString(ref reader, out schema, repeated: true),
                 Field.ReadingId => TryRequiredString(ref reader, out readingId),
-                Field.ClinicId => TryRequiredString(ref reader, out clinicId),
-                Field.GatewayId => TryRequiredString(ref reader, out gatewayId),
+                Field.ClinicId => TryRequiredString(ref reader, out clinicId, repeated: true),
+                Field.GatewayId => TryRequiredString(ref reader, out gatewayId, repeated: true),
                 Field.PatientId => TryOptionalString(ref reader, out patientId),
-                Field.Station => TryOptionalString(ref reader, out station),
-                Field.Kind => TryRequiredString(ref reader, out kind),
+                Field.Station => TryOptionalString(ref reader, out station, repeated: true),
+                Field.Kind => TryRequiredString(ref reader, out kind, repeated: true),
                 Field.MeasuredAt => TryTime(ref reader, out measuredAt),
-                Field.ClockSource => TryOptionalString(ref reader, out clockSource),
+                Field.ClockSource => TryOptionalString(ref reader, out clockSource, repeated: true),
                 Field.ReceivedAt => TryTime(ref reader, out receivedAt),
                 Field.Device => TryReadDevice(ref reader, out device),
                 Field.Systolic => TryOptionalNumber(ref reader, out systolic),
                 Field.Diastolic => TryOptionalNumber(ref reader, out diastolic),
                 Field.MeanArterial => TryOptionalNumber(ref reader, out meanArterial),
                 Field.Pulse => TryOptionalNumber(ref reader, out pulse),
-                Field.OriginalUnit => TryOptionalString(ref reader, out originalUnit),
+                Field.OriginalUnit => TryOptionalString(ref reader, out originalUnit, repeated: true),
                 Field.MmolL => TryOptionalNumber(ref reader, out mmolL),
                 Field.MgdL => TryOptionalNumber(ref reader, out mgdL),
-                Field.Meal => TryOptionalString(ref reader, out meal),
-                Field.Sample => TryOptionalString(ref reader, out sample),
-                Field.OutOfRange => TryOptionalString(ref reader, out outOfRange),
+                Field.Meal => TryOptionalString(ref reader, out meal, repeated: true),
+                Field.Sample => TryOptionalString(ref reader, out sample, repeated: true),
+                Field.OutOfRange => TryOptionalString(ref reader, out outOfRange, repeated: true),
                 Field.Flags => TryReadFlags(ref reader, out flags),
                 _ => false,
             };
@@ -259,10 +259,10 @@ public static class ReadingJsonFastPath
 
             var ok = field switch
             {
-                0 => TryRequiredString(ref reader, out model),
-                1 => TryRequiredString(ref reader, out serial),
-                2 => TryRequiredString(ref reader, out transport),
-                _ => TryRequiredString(ref reader, out protocol),
+                0 => TryRequiredString(ref reader, out model, repeated: true),
+                1 => TryRequiredString(ref reader, out serial, repeated: true),
+                2 => TryRequiredString(ref reader, out transport, repeated: true),
+                _ => TryRequiredString(ref reader, out protocol, repeated: true),
             };
             if (!ok)
             {
@@ -299,27 +299,38 @@ public static class ReadingJsonFastPath
             return false;
         }
 
-        var list = new List<string>();
+        // Left null for the usual empty array: the reading then shares the one empty list.
+        List<string>? list = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            list.Add(reader.GetString()!);
+            (list ??= []).Add(ReadString(ref reader, repeated: true));
         }
 
         flags = list;
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool TryRequiredString(ref Utf8JsonReader reader, out string? value)
+    private static bool TryRequiredString(ref Utf8JsonReader reader, out string? value, bool repeated = false)
     {
-        value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        value = reader.TokenType == JsonTokenType.String ? ReadString(ref reader, repeated) : null;
         return value is not null;
     }
 
-    private static bool TryOptionalString(ref Utf8JsonReader reader, out string? value)
+    private static bool TryOptionalString(ref Utf8JsonReader reader, out string? value, bool repeated = false)
     {
-        value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        value = reader.TokenType == JsonTokenType.String ? ReadString(ref reader, repeated) : null;
         return value is not null || reader.TokenType == JsonTokenType.Null;
     }
+
+    /// <summary>
+    /// The string token's value; for a <paramref name="repeated"/> field (one that takes few distinct values) a
+    /// plain ASCII value comes from <see cref="RepeatedStrings"/>. Escaped or other values are decoded by the reader,
+    /// which also refuses invalid UTF-8.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, bool repeated) =>
+        repeated && !reader.ValueIsEscaped && !reader.HasValueSequence && RepeatedStrings.TryGet(reader.ValueSpan, out var value)
+            ? value
+            : reader.GetString()!;
 
     private static bool TryOptionalNumber(ref Utf8JsonReader reader, out double? value)
     {

@@ -41,6 +41,39 @@ public sealed class ReadingJsonFastPathTests
     }
 
     [Fact]
+    public void TryRead_RepeatedShortValues_AreSharedStrings_OthersDecodedAsTheSerializerDoes()
+    {
+        // Kinds, units, ids and device names repeat in every reading: one string each, not one per reading. Values
+        // the shared table does not take (non-ASCII, escaped, over 64 bytes, invalid UTF-8) go through the reader.
+        var readings = new[]
+        {
+            Samples.BloodPressure("r-1") with { Station = "一号台" },
+            Samples.BloodPressure("r-2") with { Station = new string('s', 65), Flags = ["cuffLoose"] },
+            Samples.BloodPressure("r-3") with { Station = "bp-1", Flags = ["cuffLoose"] },
+        };
+        var payload = ReadingPayload.Serialize(readings);
+
+        Assert.True(ReadingJsonFastPath.TryRead(payload, out var fast));
+        Assert.True(ReadingJsonFastPath.TryRead(payload, out var again));
+
+        AssertSameAsSerializer(payload, fast);
+        Assert.Same(fast[0].Kind, again[2].Kind);
+        Assert.Same(fast[0].Device.Model, fast[1].Device.Model);
+        Assert.Same(fast[1].Flags[0], again[2].Flags[0]);
+        Assert.Equal("一号台", fast[0].Station);
+        Assert.Equal(new string('s', 65), fast[1].Station);
+
+        var escaped = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ReadingPayload.Serialize([Samples.BloodPressure("r-4") with { Station = "bp-1" }]))
+            .Replace("\"bp-1\"", "\"bp\\u002D1\"", StringComparison.Ordinal));
+        Assert.True(ReadingJsonFastPath.TryRead(escaped, out var unescaped));
+        Assert.Equal("bp-1", unescaped[0].Station);
+
+        var invalid = ReadingPayload.Serialize([Samples.BloodPressure("r-5") with { Station = "bp-X" }]);
+        invalid[Array.IndexOf(invalid, (byte)'X')] = 0xFF;
+        Assert.False(ReadingJsonFastPath.TryRead(invalid, out _));
+    }
+
+    [Fact]
     public void TryRead_ExplicitNullsForOptionalFields_ReadsWhatTheSerializerReads()
     {
         var payload = Encoding.UTF8.GetBytes(GoldenFile.Read("reading-bp.json")
