@@ -16,9 +16,9 @@ internal static class ProcessCpu
 
     /// <summary>
     /// Waits until the process uses under 5% of a core over a one-second window (its background JIT done), at most
-    /// <paramref name="limit"/>.
+    /// <paramref name="limit"/>; returns how long it was busy (zero if idle in the first window).
     /// </summary>
-    public static async Task WaitUntilIdleAsync(int pid, TimeSpan limit)
+    public static async Task<TimeSpan> WaitUntilIdleAsync(int pid, TimeSpan limit)
     {
         var window = TimeSpan.FromSeconds(1);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -29,10 +29,12 @@ internal static class ProcessCpu
             var now = Used(pid);
             if (now - before < window * 0.05)
             {
-                return;
+                return clock.Elapsed - window;
             }
 
             before = now;
         }
+
+        return clock.Elapsed;
     }
 }

@@ -113,6 +113,27 @@ public sealed class EvaluationQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task PeekAsync_BacklogBound_OrdinaryRowsTakenInLargerBatches_UrgentRowsKeepTheirBound()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+        await sink.SubmitAsync([.. Enumerable.Range(1, 7).Select(i => TestReadings.Bp($"r-{i}", 128, 78, now))], default);
+        await sink.SubmitAsync([.. Enumerable.Range(1, 3).Select(i => TestReadings.Bp($"u-{i}", 190, 100, now, patientId: null))], default);
+
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var urgent = await queue.PeekAsync(maxUrgentReadings: 2, maxOrdinaryReadings: 6, default);
+        Assert.Equal([["u-1", "u-2"]], Ids(urgent));
+
+        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
+        var ordinary = await queue.PeekAsync(maxUrgentReadings: 2, maxOrdinaryReadings: 6, default);
+        Assert.Equal([["r-1", "r-2"], ["r-3", "r-4"], ["r-5", "r-6"]], Ids(ordinary));
+
+        static string[][] Ids(List<QueuedBatch> rows) => [.. rows.Select(r => r.Readings.Select(x => x.ReadingId).ToArray())];
+    }
+
+    [Fact]
     public async Task QueuedBeforeCrash_NewHostDrainsQueue_AlertsPublishedOnce_QueueEmpty()
     {
         await using var broker = await InProcessMqttBroker.StartAsync();

@@ -88,7 +88,13 @@ internal sealed partial class DurableEvaluationQueue(
     /// The next rows to evaluate together: urgent rows first (only urgent ones then), else ordinary rows, each kind
     /// oldest first, up to <paramref name="maxReadings"/> readings — always at least one row.
     /// </summary>
-    public async Task<List<QueuedBatch>> PeekAsync(int maxReadings, CancellationToken ct)
+    public Task<List<QueuedBatch>> PeekAsync(int maxReadings, CancellationToken ct) => PeekAsync(maxReadings, maxReadings, ct);
+
+    /// <summary>
+    /// As <see cref="PeekAsync(int, CancellationToken)"/>, with a larger bound for ordinary rows: a backlog of them is
+    /// evaluated in fewer, larger batches, while urgent rows still go in batches small enough to commit quickly.
+    /// </summary>
+    public async Task<List<QueuedBatch>> PeekAsync(int maxUrgentReadings, int maxOrdinaryReadings, CancellationToken ct)
     {
         await database.EnsureMigratedAsync(ct);
         await using var db = database.CreateContext();
@@ -96,9 +102,10 @@ internal sealed partial class DurableEvaluationQueue(
         var heads = await db.EvaluationQueue.AsNoTracking()
             .OrderByDescending(q => q.Urgent).ThenBy(q => q.Id)
             .Select(q => new { q.Id, q.Urgent, q.ReadingCount })
-            .Take(maxReadings)
+            .Take(Math.Max(maxUrgentReadings, maxOrdinaryReadings))
             .ToListAsync(ct);
         _decoded.Prune(heads.Count == 0 ? null : heads[0].Id, heads.Count > 0 && heads[0].Urgent);
+        var maxReadings = heads.Count > 0 && heads[0].Urgent ? maxUrgentReadings : maxOrdinaryReadings;
         var chosen = new List<long>();
         var total = 0;
         foreach (var head in heads)
