@@ -56,8 +56,7 @@ public sealed class EvaluationQueueTests : IDisposable
     public async Task Leader_PeeksItsOwnRowsFromTheDecodedCopy_WithoutReadingTheJsonBack()
     {
         await SeedAsync();
-        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
-        host.Services.GetRequiredService<EngineLeadership>().Set(true, DateTimeOffset.MaxValue);
+        using var host = BuildLeadingHost(batchSize: 2);
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var now = TimeProvider.System.GetUtcNow();
@@ -77,8 +76,7 @@ public sealed class EvaluationQueueTests : IDisposable
     public async Task Leader_RowEvaluatedByAnotherEngine_IsNeverHandedOutFromTheDecodedCopy()
     {
         await SeedAsync();
-        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
-        host.Services.GetRequiredService<EngineLeadership>().Set(true, DateTimeOffset.MaxValue);
+        using var host = BuildLeadingHost(batchSize: 2);
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var now = TimeProvider.System.GetUtcNow();
@@ -274,6 +272,14 @@ public sealed class EvaluationQueueTests : IDisposable
         });
         builder.AddAlerting();
         return builder.Build();
+    }
+
+    /// <summary>A host that holds the engine lease (never started: no lease worker, no broker), so its queue keeps decoded rows.</summary>
+    private IHost BuildLeadingHost(int batchSize)
+    {
+        var host = BuildHost("mqtt://127.0.0.1:1", batchSize);
+        host.Services.GetRequiredService<EngineLeadership>().Set(true, DateTimeOffset.MaxValue);
+        return host;
     }
 
     private async Task ExecuteAsync(string sql)

@@ -65,6 +65,7 @@ internal sealed partial class DurableEvaluationQueue(
         insert.Transaction = transaction;
         insert.CommandText = InsertSql;
         var row = new RowParameters(insert);
+        // Whole milliseconds, as the row stores it: a decoded row and the same row read back must not differ.
         var enqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         row.EnqueuedAt.Value = enqueuedAt.ToUnixTimeMilliseconds();
         var inserted = new List<(long Id, bool Urgent, ReadingMessage[] Readings)>();
