@@ -14,7 +14,7 @@ int Size(int full) => (int)(full * scale);
 var rounds = int.Parse(Argument("--rounds") ?? "3", CultureInfo.InvariantCulture);
 Console.WriteLine($"CloudClinic ingest benchmark — {Environment.ProcessorCount} cores, {TimeProvider.System.GetUtcNow().ToString("u", CultureInfo.InvariantCulture)}, {rounds} round(s)");
 await using var influxd = await InfluxdProcess.StartAsync();
-var scenarios = new Scenarios(influxd, ingestDll, nodeRedDir);
+var scenarios = new Scenarios(influxd, ingestDll, nodeRedDir, minWarmUp: Size(200_000));
 
 var only = Argument("--only")?.Split(',') ?? ["raw", "broker", "cc1", "cc100", "nr1", "nr100"];
 var results = new List<Dictionary<string, BenchResult>>();

@@ -33,10 +33,31 @@ internal static class AlertCandidates
     }
 
     /// <summary>
-    /// Open-alert keys of alerts a patient's reading may have raised before it was assigned: only rules that fire
-    /// without a patient can have raised one.
+    /// Open-alert keys of alerts a patient's reading may have raised before it was assigned: only a rule that fires
+    /// without a patient, and fires on this reading under the default plan (how it was evaluated while unassigned), can
+    /// have raised one. For a reading in target that is none, so a batch of ordinary readings needs no lookup at all
+    /// (it was three keys per reading, matched against the registry in one IN list).
     /// </summary>
-    public static List<string> UnassignedKeys(IReadOnlyList<ReadingMessage> readings) =>
-        [.. readings.Where(r => r.PatientId is not null)
-            .SelectMany(r => ReadingRules.All.Where(rule => rule.FiresWithoutPatient).Select(rule => AlertKeys.Reading(rule.Id, r.ReadingId)))];
+    public static List<string> UnassignedKeys(IReadOnlyList<ReadingMessage> readings)
+    {
+        var keys = new List<string>();
+        foreach (var reading in readings)
+        {
+            if (reading.PatientId is null)
+            {
+                continue;
+            }
+
+            var facts = ReadingFacts.From(reading, previousBpAboveTarget: true);
+            foreach (var rule in ReadingRules.All)
+            {
+                if (rule.FiresWithoutPatient && rule.Evaluate(facts, CarePlanDefaults.Unknown) == RuleVerdict.Fire)
+                {
+                    keys.Add(AlertKeys.Reading(rule.Id, reading.ReadingId));
+                }
+            }
+        }
+
+        return keys;
+    }
 }

@@ -90,9 +90,12 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
 
         // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
         var readingKeys = AlertCandidates.UnassignedKeys(readings);
-        foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+        if (readingKeys.Count > 0)
         {
-            openAlerts[unassigned.OpenKey!] = unassigned;
+            foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+            {
+                openAlerts[unassigned.OpenKey!] = unassigned;
+            }
         }
 
         return openAlerts;
