@@ -29,7 +29,8 @@ internal static class ProcessCpu
             var now = Used(pid);
             if (now - before < window * 0.05)
             {
-                return clock.Elapsed - window;
+                // Task.Delay may end a hair early: never report a negative time.
+                return clock.Elapsed > window ? clock.Elapsed - window : TimeSpan.Zero;
             }
 
             before = now;
