@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Contracts;
 using CloudClinic.Ingestion.Health;
+using CloudClinic.Ingestion.Mqtt;
 using CloudClinic.Ingestion.Processing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         _logger = logger;
         _window = new SemaphoreSlim(_options.MaxInFlightBatches, _options.MaxInFlightBatches);
         _collector = new BatchCollector(_queue.Reader, _options, metrics, time, () => Volatile.Read(ref _connection));
-        _client = new MqttClientFactory().CreateMqttClient();
+        _client = new MqttClientFactory().CreateMqttClient(new ReadBufferedAdapterFactory());
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
     }
