@@ -13,7 +13,7 @@ public sealed class AlertCandidatesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
-    public void UnassignedKeys_OnlyRulesThatFireOnTheReadingWithoutAPatient()
+    public void Find_UnassignedKeys_OnlyRulesThatFireOnTheReadingWithoutAPatient()
     {
         var readings = new[]
         {
@@ -23,7 +23,7 @@ public sealed class AlertCandidatesTests
             TestReadings.Glucose("low", 2.8, MealContexts.Fasting, Now),
         };
 
-        var keys = AlertCandidates.UnassignedKeys(readings);
+        var (_, keys) = AlertCandidates.Find(readings, new Dictionary<string, PatientContext>());
 
         Assert.Equal([AlertKeys.Reading(RuleIds.BpUrgent, "urgent")], keys.Where(k => k.StartsWith("bp-", StringComparison.Ordinal)));
         Assert.Contains(AlertKeys.Reading(RuleIds.GlucoseHypoLevel2, "low"), keys);

@@ -47,8 +47,8 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
             var db = changes.Db;
             var patientIds = readings.Where(r => r.PatientId is not null).Select(r => r.PatientId!).Distinct().ToList();
             var patients = await PatientContexts.LoadAsync(db, patientIds, changes.Now, ct);
-            var openAlerts = await OpenAlertsAsync(db, readings, patientIds, ct);
-            var raisable = AlertCandidates.RaisableIds(readings, patients);
+            var (raisable, unassignedKeys) = AlertCandidates.Find(readings, patients);
+            var openAlerts = await OpenAlertsAsync(db, patientIds, unassignedKeys, ct);
             var existingIds = raisable.Count == 0
                 ? new HashSet<string>(StringComparer.Ordinal)
                 : (await db.Alerts.Where(a => raisable.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -69,7 +69,7 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
     /// No query at all for a batch of unassigned readings.
     /// </summary>
     private static async Task<Dictionary<string, Alert>> OpenAlertsAsync(
-        RegistryDbContext db, IReadOnlyList<ReadingMessage> readings, List<string> patientIds, CancellationToken ct)
+        RegistryDbContext db, List<string> patientIds, List<string> unassignedKeys, CancellationToken ct)
     {
         var openAlerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         if (patientIds.Count == 0)
@@ -89,10 +89,9 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
         }
 
         // A reading assigned to a patient after it raised an alert while unassigned: that alert becomes the patient's.
-        var readingKeys = AlertCandidates.UnassignedKeys(readings);
-        if (readingKeys.Count > 0)
+        if (unassignedKeys.Count > 0)
         {
-            foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && readingKeys.Contains(a.OpenKey)).ToListAsync(ct))
+            foreach (var unassigned in await db.Alerts.Where(a => a.OpenKey != null && unassignedKeys.Contains(a.OpenKey)).ToListAsync(ct))
             {
                 openAlerts[unassigned.OpenKey!] = unassigned;
             }
