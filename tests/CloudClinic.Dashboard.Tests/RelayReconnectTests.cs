@@ -26,6 +26,14 @@ public sealed class RelayReconnectTests
         await RelayProbe.WaitUntilRelayingAsync(broker, inbox, "gw-first-start", Timeout);
         await broker.PublishAsync(Topics.Readings("clinic-r", "gw-1"), ReadingPayload.Serialize(Samples.BloodPressure("clinic-r", "gw-1", "before-restart", 120, 80, Samples.Morning)));
         await inbox.WaitForAsync<ReadingMessage>(r => r.ReadingId == "before-restart", Timeout);
+
+        // The relay marks itself connected once its SUBACK is handled; messages can arrive a moment before that.
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (!state.IsConnected && waiting.Elapsed < Timeout)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.True(state.IsConnected);
 
         // A restarted broker knows no sessions: the relay must connect again and subscribe again by itself.
