@@ -23,6 +23,9 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledging {Topic} failed: {Reason}")]
     public static partial void LogAckFailed(ILogger logger, string topic, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the acknowledgements of a batch of {Count} failed, the broker re-sends what they were for: {Reason}")]
+    public static partial void LogAcksNotSent(ILogger logger, int count, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ingest disconnect on shutdown failed: {Reason}")]
     public static partial void LogDisconnectFailed(ILogger logger, string reason);
 }

@@ -40,6 +40,7 @@ internal sealed class MqttIngestWorker : BackgroundService
 
     private readonly SemaphoreSlim _window;
     private readonly BatchCollector _collector;
+    private readonly BufferedAdapterFactory _connections = new();
     private int _connection;
     private TaskCompletionSource _disconnected = NewSignal();
 
@@ -61,7 +62,7 @@ internal sealed class MqttIngestWorker : BackgroundService
         _logger = logger;
         _window = new SemaphoreSlim(_options.MaxInFlightBatches, _options.MaxInFlightBatches);
         _collector = new BatchCollector(_queue.Reader, _options, metrics, time, () => Volatile.Read(ref _connection));
-        _client = new MqttClientFactory().CreateMqttClient(new ReadBufferedAdapterFactory());
+        _client = new MqttClientFactory().CreateMqttClient(_connections);
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
     }
@@ -217,12 +218,37 @@ internal sealed class MqttIngestWorker : BackgroundService
 
     private async Task AcknowledgeInOrderAsync(List<InboundMessage> batch, CancellationToken ct)
     {
+        // The batch's PUBACKs leave in one socket write instead of a send each (HeldWritesMqttChannel).
+        var channel = _connections.Latest;
+        channel?.Hold();
+        var all = await AcknowledgeEachAsync(batch, ct);
+        if (channel is not null)
+        {
+            try
+            {
+                await channel.SendHeldAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IngestLog.LogAcksNotSent(_logger, batch.Count, ex.Message);
+                return;
+            }
+        }
+
+        if (all)
+        {
+            IngestLog.LogAcknowledged(_logger, batch.Count);
+        }
+    }
+
+    private async Task<bool> AcknowledgeEachAsync(List<InboundMessage> batch, CancellationToken ct)
+    {
         foreach (var message in batch)
         {
             if (message.Connection != Volatile.Read(ref _connection) || !_client.IsConnected)
             {
                 IngestLog.LogAckSkipped(_logger, message.Topic);
-                return;
+                return false;
             }
 
             try
@@ -233,11 +259,11 @@ internal sealed class MqttIngestWorker : BackgroundService
             {
                 // The connection dropped mid-way; the rest is re-sent and handled again (harmless: idempotent store).
                 IngestLog.LogAckFailed(_logger, message.Topic, ex.Message);
-                return;
+                return false;
             }
         }
 
-        IngestLog.LogAcknowledged(_logger, batch.Count);
+        return true;
     }
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
