@@ -111,31 +111,6 @@ public sealed class EvaluationQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task SubmitAsync_LargeEngineBatches_RowsStaySmallEnoughForTheSmallObjectHeap_AndPeekStillTakesThemTogether()
-    {
-        await SeedAsync();
-        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 200);
-        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
-        var now = TimeProvider.System.GetUtcNow();
-        const int submitted = 150;
-
-        await sink.SubmitAsync([.. Enumerable.Range(1, submitted).Select(i => TestReadings.Bp($"r-{i:D3}", 128, 78, now))], default);
-
-        await using (var db = new RegistryDatabase(_registry).CreateContext())
-        {
-            var rows = await db.EvaluationQueue.AsNoTracking().OrderBy(q => q.Id).ToListAsync();
-            Assert.Equal([DurableEvaluationQueue.MaxRowReadings, DurableEvaluationQueue.MaxRowReadings, 22], rows.Select(r => r.ReadingCount));
-            // Each row's JSON string (two bytes a character) under the large object heap's 85,000 bytes.
-            Assert.All(rows, r => Assert.InRange(r.Readings.Length * 2, 1, 84_999));
-        }
-
-        // One engine batch of 200 readings still takes all three rows, in order.
-        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
-        var batch = await queue.PeekAsync(200, default);
-        Assert.Equal(Enumerable.Range(1, submitted).Select(i => $"r-{i:D3}"), batch.SelectMany(r => r.Readings).Select(x => x.ReadingId));
-    }
-
-    [Fact]
     public async Task PeekAsync_BacklogBound_OrdinaryRowsTakenInLargerBatches_UrgentRowsKeepTheirBound()
     {
         await SeedAsync();

@@ -34,12 +34,6 @@ internal sealed partial class DurableEvaluationQueue(
     // Enough for the engine to be a few ingest batches behind; beyond that rows are read back from the registry.
     private const int MaxDecodedReadings = 20_000;
 
-    // A row's JSON is one string, and SQLite gets a UTF-8 copy of it. Kept under the large object heap's 85,000 bytes
-    // (a reading is ~400-600 characters, two bytes each): rows of 200 readings made ~160 KB strings, and under a
-    // firehose the ingest's large object heap grew from 36 to 130 MB in three seconds between full collections; with
-    // rows of 64 it stays at 4 MB (dotnet-counters, bench/README.md).
-    internal const int MaxRowReadings = 64;
-
     // Quoted identifiers: EF creates the columns with these exact names on SQLite and PostgreSQL alike (both have
     // RETURNING), and the new row's id keys its decoded readings.
     private static readonly string InsertSql =
@@ -163,7 +157,7 @@ internal sealed partial class DurableEvaluationQueue(
     {
         row.Urgent.Value = isUrgent;
         // A row is at most one engine batch, so the worker can always take a whole row.
-        foreach (var chunk in readings.Chunk(Math.Min(options.Value.BatchSize, MaxRowReadings)))
+        foreach (var chunk in readings.Chunk(options.Value.BatchSize))
         {
             row.Count.Value = chunk.Length;
             row.Readings.Value = JsonSerializer.Serialize(chunk, ContractJsonContext.Default.ReadingMessageArray);
