@@ -1,17 +1,21 @@
+using System.Buffers;
 using System.Net.Sockets;
-using System.Text;
 using CloudClinic.Testing;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 
 namespace CloudClinic.Bench;
 
 /// <summary>
-/// The publisher at full speed: MQTT 5, QoS 1, at most 2,000 publishes in flight, pre-serialized payloads, each PUBLISH
-/// encoded straight into a 64 KiB send buffer and the buffer written whole; PUBACKs read in bulk. It stands for many
-/// gateways and should cost the shared two cores as little as possible, so that the consumer under test has them:
-/// mosquitto_pub (line mode, the earlier publisher) took ~15% of both cores in the measured stream (perf), an MQTTnet
-/// publisher ~6 CPU-s per 100,000 publishes. The broker does the same work for every publisher: receive each PUBLISH,
-/// acknowledge it, deliver it. Should the broker drop the connection, the unacknowledged rest is sent again on a new one
-/// (the same readings: the counts stay exact).
+/// The publisher at full speed: MQTT 5, QoS 1, at most 2,000 publishes in flight, pre-serialized payloads. Each PUBLISH
+/// is encoded by MQTTnet's packet formatter into a 64 KiB send buffer and the buffer written whole; the broker's PUBACKs
+/// are read in bulk (<see cref="BrokerPacketReader"/>). It stands for many gateways and should cost the shared two cores
+/// as little as possible, so that the consumer under test has them: mosquitto_pub (line mode, the earlier publisher)
+/// took ~15% of both cores in the measured stream (perf), MQTTnet's client ~6 CPU-s per 100,000 publishes (a task and
+/// a send per publish). The broker does the same work for every publisher: receive each PUBLISH, acknowledge it,
+/// deliver it. Should the broker drop the connection, the unacknowledged rest is sent again on a new one (the same
+/// readings: the counts stay exact).
 /// </summary>
 internal sealed class MqttFirehose(MosquittoProcess broker)
 {
@@ -26,16 +30,15 @@ internal sealed class MqttFirehose(MosquittoProcess broker)
     /// <summary>Publishes every payload at least once, each acknowledged by the broker; throws if it cannot.</summary>
     public async Task PublishAsync(string topic, IReadOnlyList<byte[]> payloads)
     {
-        var topicBytes = Encoding.UTF8.GetBytes(topic);
         var acknowledged = 0;
         for (var attempt = 1; acknowledged < payloads.Count; attempt++)
         {
-            var connection = new FirehoseConnection(topicBytes, payloads, acknowledged);
+            var connection = new FirehoseConnection(topic, payloads, acknowledged);
             try
             {
                 await connection.RunAsync(broker.Host, broker.Port, $"bench-publisher-{broker.Port}-{++_connections}");
             }
-            catch (Exception ex) when (ex is IOException or SocketException or EndOfStreamException && attempt < Attempts)
+            catch (Exception ex) when (ex is IOException or SocketException && attempt < Attempts)
             {
                 Resent += connection.Sent - connection.Acknowledged;
             }
@@ -45,9 +48,10 @@ internal sealed class MqttFirehose(MosquittoProcess broker)
     }
 
     /// <summary>One connection's stream, from the first publish not yet acknowledged.</summary>
-    private sealed class FirehoseConnection(byte[] topic, IReadOnlyList<byte[]> payloads, int first)
+    private sealed class FirehoseConnection(string topic, IReadOnlyList<byte[]> payloads, int first)
     {
         private readonly SemaphoreSlim _window = new(0);
+        private readonly MqttPacketFormatterAdapter _formatter = new(MqttProtocolVersion.V500, new MqttBufferWriter(4096, 65536));
         private int _acknowledged;
 
         public int Sent { get; private set; }
@@ -59,47 +63,60 @@ internal sealed class MqttFirehose(MosquittoProcess broker)
             using var client = new TcpClient { NoDelay = true };
             await client.ConnectAsync(host, port);
             var stream = client.GetStream();
-            await stream.WriteAsync(MqttV5Packets.Connect(clientId));
-            var receiveMaximum = await MqttV5Packets.ReadConnAckAsync(stream);
-            _window.Release(Math.Min(Window, receiveMaximum));
+            var reader = new BrokerPacketReader(stream);
+            await stream.WriteAsync(_formatter.Encode(new MqttConnectPacket { ClientId = clientId, CleanSession = true, KeepAlivePeriod = 60 }).ToArray());
+            var connAck = await reader.ReadAsync() as MqttConnAckPacket ?? throw new InvalidOperationException("expected CONNACK from the broker");
+            if (connAck.ReasonCode != MqttConnectReasonCode.Success)
+            {
+                throw new InvalidOperationException($"the broker refused the connection: {connAck.ReasonCode}");
+            }
 
+            // The broker's Receive Maximum, when it sets one, bounds what may be in flight (0: not set).
+            _window.Release(connAck.ReceiveMaximum == 0 ? Window : Math.Min(Window, (int)connAck.ReceiveMaximum));
             var total = payloads.Count - first;
-            var reading = ReadAcknowledgementsAsync(stream, total);
+            var reading = ReadAcknowledgementsAsync(reader, total);
             await SendAsync(stream, total, reading);
             await reading;
-            await stream.WriteAsync(MqttV5Packets.Disconnect);
+            await stream.WriteAsync(_formatter.Encode(new MqttDisconnectPacket { ReasonCode = MqttDisconnectReasonCode.NormalDisconnection }).ToArray());
         }
 
         private async Task SendAsync(NetworkStream stream, int total, Task reading)
         {
             var buffer = new byte[SendBufferBytes];
             var used = 0;
+            var publish = new MqttPublishPacket { Topic = topic, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce };
             while (Sent < total)
             {
-                var payload = payloads[first + Sent];
-                var size = MqttV5Packets.PublishSize(topic, payload);
-                var canBuffer = used + size <= buffer.Length;
-                if (used > 0 && (!canBuffer || !_window.Wait(0)))
+                if (!_window.Wait(0))
                 {
-                    // The buffer is full, or the window is: send what is ready, then wait for room.
-                    await stream.WriteAsync(buffer.AsMemory(0, used));
-                    used = 0;
-                    continue;
-                }
+                    // The window is full: send what is ready, then wait for room.
+                    if (used > 0)
+                    {
+                        await stream.WriteAsync(buffer.AsMemory(0, used));
+                        used = 0;
+                    }
 
-                if (used == 0)
-                {
                     await WaitForWindowAsync(reading);
                 }
 
-                var packetId = (ushort)(((first + Sent) % ushort.MaxValue) + 1);
-                if (size > buffer.Length)
+                publish.PacketIdentifier = (ushort)(((first + Sent) % ushort.MaxValue) + 1);
+                publish.Payload = new ReadOnlySequence<byte>(payloads[first + Sent]);
+                var packet = _formatter.Encode(publish);
+                if (used + packet.Length > buffer.Length && used > 0)
                 {
-                    await stream.WriteAsync(MqttV5Packets.Publish(topic, payload, packetId));
+                    await stream.WriteAsync(buffer.AsMemory(0, used));
+                    used = 0;
+                }
+
+                if (packet.Length > buffer.Length)
+                {
+                    await stream.WriteAsync(packet.ToArray());
                 }
                 else
                 {
-                    used += MqttV5Packets.WritePublish(buffer.AsSpan(used), topic, payload, packetId);
+                    packet.Packet.AsSpan().CopyTo(buffer.AsSpan(used));
+                    packet.Payload.CopyTo(buffer.AsSpan(used + packet.Packet.Count));
+                    used += packet.Length;
                 }
 
                 Sent++;
@@ -121,9 +138,8 @@ internal sealed class MqttFirehose(MosquittoProcess broker)
             }
         }
 
-        private async Task ReadAcknowledgementsAsync(NetworkStream stream, int total)
+        private async Task ReadAcknowledgementsAsync(BrokerPacketReader reader, int total)
         {
-            var reader = new MqttV5Packets.AckReader(stream);
             while (Acknowledged < total)
             {
                 var count = await reader.ReadPubAcksAsync();
