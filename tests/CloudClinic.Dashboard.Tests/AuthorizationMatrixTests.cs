@@ -382,6 +382,7 @@ public sealed class AuthorizationMatrixTests(LiveDashboardFixture live) : IClass
         var connections = new List<HubConnection>();
         foreach (var role in Roles)
         {
+            // Returns once the hub said Subscribed: before that the last role's connection could miss hub-b (it did on CI).
             var connection = await live.Dashboard.ConnectHubAsync(role);
             connections.Add(connection);
             inboxes[role] = new HubInbox(connection);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CloudClinic.Contracts;
+using CloudClinic.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,7 @@ internal sealed class FanOutClients : IAsyncDisposable
                     .Build();
                 connection.On<ReadingMessage, string>("ReadingReceived", (reading, _) => clients.Arrived(reading.ReadingId));
                 connection.On<AlertEventMessage>("AlertChanged", alert => clients.Arrived(alert.AlertId));
-                await connection.StartAsync();
+                await connection.StartSubscribedAsync(TimeSpan.FromSeconds(60));
                 lock (clients._connections)
                 {
                     clients._connections.Add(connection);

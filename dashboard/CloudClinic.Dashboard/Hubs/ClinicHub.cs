@@ -32,5 +32,6 @@ public sealed class ClinicHub : Hub<IClinicClient>
         }
 
         await base.OnConnectedAsync();
+        await Clients.Caller.Subscribed();
     }
 }

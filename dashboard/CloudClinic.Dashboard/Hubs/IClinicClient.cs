@@ -15,6 +15,13 @@ public interface IClinicClient
 
     Task GatewayStatusChanged(string clinicId, string gatewayId, GatewayStatusMessage status);
 
+    /// <summary>
+    /// Sent to a new connection once it has joined its clinic's, grid's or the county's group: from then on it
+    /// receives every push for them. SignalR completes the client's start before the hub's <c>OnConnectedAsync</c> has
+    /// run, so a page that loaded its state on start could miss an alert raised in between; pages load on this.
+    /// </summary>
+    Task Subscribed();
+
     /// <summary>A person closed a task (the grid page): other phones of the grid drop it from their list.</summary>
     Task CareTaskClosed(string clinicId, string? gridId, long taskId);
 }

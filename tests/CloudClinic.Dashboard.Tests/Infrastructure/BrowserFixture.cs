@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Dashboard.Factory.EnsureAccountsAsync();
         var cookies = await SignInOverHttpAsync(Dashboard.Url, TestAccounts.CountyAdmin);
         _probe = new HubConnectionBuilder().WithUrl(Dashboard.Url + ClinicHub.Path, o => o.Headers["Cookie"] = cookies).Build();
-        await _probe.StartAsync();
+        await _probe.StartSubscribedAsync(Timeout);
         await RelayProbe.WaitUntilRelayingAsync(Broker, new HubInbox(_probe), "gw-browser-probe", Timeout);
 
         _playwright = await Playwright.CreateAsync();

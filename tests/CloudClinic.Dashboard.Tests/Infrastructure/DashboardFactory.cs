@@ -1,5 +1,6 @@
 using CloudClinic.Contracts;
 using CloudClinic.Dashboard.Hubs;
+using CloudClinic.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,7 +95,7 @@ public sealed class DashboardFactory(IReadOnlyDictionary<string, string?> settin
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default))
             .Build();
-        await connection.StartAsync();
+        await connection.StartSubscribedAsync(LiveDashboardFixture.Timeout);
         return connection;
     }
 

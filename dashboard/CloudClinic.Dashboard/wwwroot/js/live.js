@@ -12,6 +12,9 @@ function retryDelay(previousRetryCount) {
  * taskClosed(clinicId, gridId, taskId),
  * state(name), connected() }.
  * state names: connecting, connected, reconnecting, disconnected.
+ * "connected" and connected() come with the server's Subscribed push, not with start(): SignalR finishes start()
+ * before the server has put this connection in its clinic's group, and a page that loaded its state then could
+ * miss an alert raised in between. After Subscribed every push reaches the page, so a load then misses nothing.
  */
 export function connectLive(handlers) {
   const signalR = globalThis.signalR;
@@ -25,12 +28,13 @@ export function connectLive(handlers) {
   connection.on("AlertChanged", (alert) => handlers.alert?.(alert));
   connection.on("GatewayStatusChanged", (clinicId, gatewayId, status) => handlers.gatewayStatus?.(clinicId, gatewayId, status));
   connection.on("CareTaskClosed", (clinicId, gridId, taskId) => handlers.taskClosed?.(clinicId, gridId, taskId));
-
-  connection.onreconnecting(() => handlers.state("reconnecting"));
-  connection.onreconnected(() => {
+  // Sent on every (re)connection, once the server has joined it to its group.
+  connection.on("Subscribed", () => {
     handlers.state("connected");
     handlers.connected();
   });
+
+  connection.onreconnecting(() => handlers.state("reconnecting"));
   // Automatic reconnect gave up or the first start failed: keep trying with our own loop.
   connection.onclose(() => start(0));
 
@@ -38,8 +42,6 @@ export function connectLive(handlers) {
     handlers.state(attempt === 0 ? "connecting" : "disconnected");
     try {
       await connection.start();
-      handlers.state("connected");
-      handlers.connected();
     } catch {
       setTimeout(() => start(attempt + 1), retryDelay(attempt));
     }
