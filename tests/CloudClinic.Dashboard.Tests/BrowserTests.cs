@@ -78,13 +78,17 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         const string patient = "p-chart";
         var store = browser.Dashboard.Factory.GetRequiredService<IReadingStore>();
         var readings = new List<ReadingMessage>();
+        // Each reading inside its own clinic day (Asia/Shanghai, UTC+8, no DST), whatever the hour the test runs: half
+        // an hour before now was the day before between 00:00 and 00:30 there, and the 7-day chart then had 6 points.
+        var now = Now.ToOffset(TimeSpan.FromHours(8));
+        var sinceMidnight = now.TimeOfDay;
         for (var day = 0; day < 10; day++)
         {
-            var at = Now.AddDays(-day).AddMinutes(-30);
+            var at = now.AddDays(-day) - sinceMidnight / 2;
             // Days 0, 3, 6, 9 above the 140/90 target; the others in target.
             var high = day % 3 == 0;
             readings.Add(BrowserSamples.BloodPressure($"chart-bp-{day}", high ? 152 : 128, high ? 94 : 80, at, patient));
-            readings.Add(BrowserSamples.Glucose($"chart-fpg-{day}", day % 2 == 0 ? 6.2 : 7.6, MealContexts.Fasting, at.AddMinutes(-60), patient));
+            readings.Add(BrowserSamples.Glucose($"chart-fpg-{day}", day % 2 == 0 ? 6.2 : 7.6, MealContexts.Fasting, at - sinceMidnight / 4, patient));
         }
 
         readings.Add(BrowserSamples.Glucose("chart-pp-1", 9.1, MealContexts.Postprandial, Now.AddDays(-1).AddHours(-2), patient));
