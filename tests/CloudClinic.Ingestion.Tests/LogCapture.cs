@@ -28,12 +28,40 @@ internal sealed class LogCapture : ILoggerProvider
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((text, count, done));
-            return done.Task.WaitAsync(timeout);
+            return ExplainTimeoutAsync(WaitAsync(done.Task, text, count, timeout));
+        }
+    }
+
+    /// <summary>
+    /// Awaits <paramref name="wait"/>; should it time out, the exception's message goes on with the host's last log
+    /// lines, so that a failure on CI (where only the error message is kept) shows what the host was doing.
+    /// </summary>
+    public async Task ExplainTimeoutAsync(Task wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; the host's last log lines:\n{string.Join('\n', _lines.TakeLast(20))}", ex);
         }
     }
 
     public void Dispose()
     {
+    }
+
+    private async Task WaitAsync(Task done, string text, int count, TimeSpan timeout)
+    {
+        try
+        {
+            await done.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Count(text)} of {count} log lines containing \"{text}\" within {timeout}");
+        }
     }
 
     private void Add(string line)

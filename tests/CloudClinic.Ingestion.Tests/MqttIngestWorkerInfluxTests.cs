@@ -36,7 +36,7 @@ public sealed class MqttIngestWorkerInfluxTests : IAsyncLifetime
     {
         await _ingest.PublishAsync(Readings.BloodPressure("r-1"));
         await _ingest.PublishAsync(Readings.Glucose("g-1"));
-        await _broker.WaitForAcksAsync(2, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(2, Timeout));
 
         Assert.Equal(1, await InfluxCount.PointsAsync(_influxd, Database, "blood_pressure"));
         Assert.Equal(1, await InfluxCount.PointsAsync(_influxd, Database, "glucose"));
@@ -46,14 +46,14 @@ public sealed class MqttIngestWorkerInfluxTests : IAsyncLifetime
     public async Task InfluxdPaused_NothingAcknowledged_ThenLandsExactlyOnceAfterResume()
     {
         await _ingest.PublishAsync(Readings.BloodPressure("before"));
-        await _broker.WaitForAcksAsync(1, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(1, Timeout));
         _influxd.Pause();
 
         await _ingest.PublishAsync(Readings.BloodPressure("during") with { MeasuredAt = TimeProvider.System.GetUtcNow().AddMinutes(-3) });
         await _ingest.Log.WaitForAsync("Ingest retrying", Timeout, count: 2);
         var acksWhileHung = _broker.Acks;
         _influxd.Resume();
-        await _broker.WaitForAcksAsync(2, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(2, Timeout));
 
         Assert.Equal(1, acksWhileHung);
         Assert.Equal(2, await InfluxCount.PointsAsync(_influxd, Database, "blood_pressure"));
@@ -63,14 +63,14 @@ public sealed class MqttIngestWorkerInfluxTests : IAsyncLifetime
     public async Task InfluxdStopped_NothingAcknowledged_ThenLandsExactlyOnceAfterRestart()
     {
         await _ingest.PublishAsync(Readings.Glucose("before"));
-        await _broker.WaitForAcksAsync(1, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(1, Timeout));
         await _influxd.StopAsync();
 
         await _ingest.PublishAsync(Readings.Glucose("during", mmolL: 4.4) with { MeasuredAt = TimeProvider.System.GetUtcNow().AddMinutes(-5) });
         await _ingest.Log.WaitForAsync("Ingest retrying", Timeout, count: 2);
         var acksWhileDown = _broker.Acks;
         await _influxd.StartAsync();
-        await _broker.WaitForAcksAsync(2, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(2, Timeout));
 
         Assert.Equal(1, acksWhileDown);
         Assert.Equal(2, await InfluxCount.PointsAsync(_influxd, Database, "glucose"));
@@ -86,7 +86,7 @@ public sealed class MqttIngestWorkerInfluxTests : IAsyncLifetime
         var acksWhileOpen = _broker.Acks;
         await _influxd.StartAsync();
         await _ingest.Log.WaitForAsync("Ingest circuit closed", Timeout);
-        await _broker.WaitForAcksAsync(1, Timeout);
+        await _ingest.Log.ExplainTimeoutAsync(_broker.WaitForAcksAsync(1, Timeout));
 
         Assert.Equal(0, acksWhileOpen);
         Assert.Equal(1, await InfluxCount.PointsAsync(_influxd, Database, "glucose"));
