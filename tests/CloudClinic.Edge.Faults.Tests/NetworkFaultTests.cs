@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using CloudClinic.Testing;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,11 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
     private const long SecondRunCount = 700;
     private static readonly TimeSpan Progress = TimeSpan.FromSeconds(25);
     private static readonly TimeSpan[] Cuts = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(11)];
+
+    // The last cut lasts at least 11 s, and then until mosquitto has published the gateway's will (1.5 x the 5 s
+    // keep-alive has passed and mosquitto has looked): measured here 5.5-11.6 s into the cut in five runs; a fixed
+    // 11 s cut missed it on CI.
+    private static readonly TimeSpan WillWithin = TimeSpan.FromSeconds(25);
 
     [NetworkNamespaceFact]
     public async Task Gateway_LinkCutsKillNineAndBrokerRestart_LosesNothingAndStoresNoDuplicate()
@@ -49,21 +55,30 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
 
         var first = GatewayProcess.SerialOf("meter-run1");
         IReadOnlySet<long> inOutboxAtKill;
+        long beforeLastCut = 0;
         await using (var gateway = GatewayProcess.Start(network, url, outboxPath, "meter-run1", IntervalSeconds, count: null))
         {
             await ArrivedAsync(coordinator, gateway, first, 50);
             for (var i = 0; i < Cuts.Length; i++)
             {
                 var before = Max(coordinator.Records(first));
+                beforeLastCut = before;
                 await network.CutAsync();
-                Log($"cut {i + 1}: link down for {Cuts[i].TotalSeconds} s after record {before}");
+                var cutAt = Stopwatch.GetTimestamp();
                 await Task.Delay(Cuts[i]);
+                if (i == Cuts.Length - 1)
+                {
+                    // mosquitto dropped the gateway and published its will while the link was down.
+                    await coordinator.WaitAsync(
+                        () => coordinator.OfflineStatuses >= 1,
+                        WillWithin,
+                        () => $"no will (offline status) within {(Cuts[i] + WillWithin).TotalSeconds} s of the cut:\n{gateway.Output}");
+                }
+
+                Log($"cut {i + 1}: link down for {Stopwatch.GetElapsedTime(cutAt).TotalSeconds:F1} s after record {before}; offline statuses {coordinator.OfflineStatuses}");
                 await network.RestoreAsync();
                 await ArrivedAsync(coordinator, gateway, first, before + 1);
             }
-
-            // 11 s > 1.5 x the 5 s keep-alive (+ mosquitto's check interval): mosquitto dropped the gateway and published its will during the last cut.
-            Assert.True(coordinator.OfflineStatuses >= 1, "no will (offline status) during the 11 s cut:\n" + gateway.Output);
 
             // The last cut left a backlog that is being replayed right now: kill -9 in the middle of it.
             await gateway.KillAsync();
@@ -101,7 +116,9 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
             Assert.Equal(0, coordinator.DuplicateRows);
             Assert.Equal(0, coordinator.RedeliveredDifferent);
             Assert.Equal(0, coordinator.Unreadable);
-            Assert.True(producedFirst > 300, $"run 1 produced only {producedFirst} readings: the stream did not run through the cuts");
+            // The meter kept producing through the last cut (~200 readings from its start to the kill here, at any speed of the
+            // earlier part of the run): the counts above are not of a stream that stopped.
+            Assert.True(producedFirst - beforeLastCut >= 50, $"run 1 produced only {producedFirst - beforeLastCut} readings after record {beforeLastCut}, where the last cut began: the stream did not run through it");
         }
     }
 
