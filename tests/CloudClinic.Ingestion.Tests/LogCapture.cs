@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudClinic.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace CloudClinic.Ingestion.Tests;
@@ -28,7 +29,8 @@ internal sealed class LogCapture : ILoggerProvider
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((text, count, done));
-            return ExplainTimeoutAsync(WaitAsync(done.Task, text, count, timeout));
+            return ExplainTimeoutAsync(done.Task.WaitOrExplainAsync(
+                timeout, () => $"{Count(text)} of {count} log lines containing \"{text}\" within {timeout}"));
         }
     }
 
@@ -50,18 +52,6 @@ internal sealed class LogCapture : ILoggerProvider
 
     public void Dispose()
     {
-    }
-
-    private async Task WaitAsync(Task done, string text, int count, TimeSpan timeout)
-    {
-        try
-        {
-            await done.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"{Count(text)} of {count} log lines containing \"{text}\" within {timeout}");
-        }
     }
 
     private void Add(string line)

@@ -66,7 +66,7 @@ internal sealed class TestBroker : IAsyncDisposable
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((count, done));
-            return WaitAsync(done.Task, count, timeout);
+            return done.Task.WaitOrExplainAsync(timeout, () => $"{Acks} of {count} PUBACKs from {_ackingClientId} within {timeout}");
         }
     }
 
@@ -74,18 +74,6 @@ internal sealed class TestBroker : IAsyncDisposable
     {
         await _server.StopAsync();
         _server.Dispose();
-    }
-
-    private async Task WaitAsync(Task done, int count, TimeSpan timeout)
-    {
-        try
-        {
-            await done.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"{Acks} of {count} PUBACKs from {_ackingClientId} within {timeout}");
-        }
     }
 
     private void OnAck()

@@ -19,13 +19,7 @@ public static class HubClientStart
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var handler = connection.On(SubscribedMethod, () => subscribed.TrySetResult());
         await connection.StartAsync();
-        try
-        {
-            await subscribed.Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"the hub did not confirm the subscription within {timeout}; connection {connection.State}");
-        }
+        await subscribed.Task.WaitOrExplainAsync(
+            timeout, () => $"the hub did not confirm the subscription within {timeout}; connection {connection.State}");
     }
 }
