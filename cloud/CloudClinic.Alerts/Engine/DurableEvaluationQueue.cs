@@ -31,8 +31,12 @@ internal sealed partial class DurableEvaluationQueue(
     TimeProvider time,
     ILogger<DurableEvaluationQueue> logger) : IAlertReadingSink
 {
-    // Enough for the engine to be a few ingest batches behind; beyond that rows are read back from the registry.
-    private const int MaxDecodedReadings = 20_000;
+    // Enough for the engine to be a whole ingest window behind: 4 batches in flight (Ingest:MaxInFlightBatches) of up to
+    // 4 MiB of payload (Ingest:MaxBatchBytes), ~9,300 readings each in 100-reading messages. At 20,000 a 100/msg
+    // firehose (bench/) outran the bound and 22% of the rows were read back and parsed again; at 40,000, 8% (while the
+    // engine lagged most: the warm-up). A decoded reading holds ~470 bytes (measured, bench readings), so the bound
+    // costs at most ~19 MB; beyond it rows are read from the registry.
+    private const int MaxDecodedReadings = 40_000;
 
     // Quoted identifiers: EF creates the columns with these exact names on SQLite and PostgreSQL alike (both have
     // RETURNING), and the new row's id keys its decoded readings.
