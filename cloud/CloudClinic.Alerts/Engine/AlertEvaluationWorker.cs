@@ -28,7 +28,7 @@ internal sealed partial class AlertEvaluationWorker(
     // A batch of ordinary rows may take this many rows' worth of readings. Each engine batch costs a transaction and a
     // handful of registry queries whatever its size; behind a firehose (bench/README.md, 100 readings/message) the
     // engine spent most of its time on that, 1,500 batches for 300,000 readings at one row a batch, and at five rows it
-    // was still 18% of the ingest's CPU samples (perf, 2026-11-29 20:00), 15% at ten. Urgent rows keep
+    // was still 18% of the ingest's CPU samples (perf, 2026-11-29 19:27), 15% at ten. Urgent rows keep
     // Alerts:BatchSize, and an urgent reading waits for at most one ordinary batch (2,000 readings at the default
     // Alerts:BatchSize, a few milliseconds of rules), so this bounds that wait too.
     private const int OrdinaryBatchRows = 10;
