@@ -45,9 +45,17 @@ public static class ReadingJsonFastPath
     }
 
     /// <summary>One reading object or an array of them; false when the serializer must decide.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> utf8Json, out ReadingMessage[] readings)
+    public static bool TryRead(ReadOnlySpan<byte> utf8Json, out ReadingMessage[] readings) => TryRead(utf8Json, out readings, out _);
+
+    /// <summary>
+    /// As <see cref="TryRead(ReadOnlySpan{byte}, out ReadingMessage[])"/>, and where each reading's object lies in
+    /// <paramref name="utf8Json"/>: those bytes alone are a JSON object that reads back to the same reading, so the
+    /// ingest can keep a reading's JSON as received instead of serializing it again.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8Json, out ReadingMessage[] readings, out Range[] sources)
     {
         readings = [];
+        sources = [];
         try
         {
             var reader = new Utf8JsonReader(utf8Json);
@@ -58,24 +66,30 @@ public static class ReadingJsonFastPath
 
             if (reader.TokenType == JsonTokenType.StartObject)
             {
+                var start = (int)reader.TokenStartIndex;
                 if (!TryReadReading(ref reader, out var one))
                 {
                     return false;
                 }
 
                 readings = [one];
+                sources = [new Range(start, (int)reader.BytesConsumed)];
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
                 var list = new List<ReadingMessage>();
+                var ranges = new List<Range>();
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
+                    // The object runs from its '{' to the end of its '}', where TryReadReading leaves the reader.
+                    var start = (int)reader.TokenStartIndex;
                     if (!TryReadReading(ref reader, out var item))
                     {
                         return false;
                     }
 
                     list.Add(item);
+                    ranges.Add(new Range(start, (int)reader.BytesConsumed));
                 }
 
                 if (reader.TokenType != JsonTokenType.EndArray)
@@ -84,6 +98,7 @@ public static class ReadingJsonFastPath
                 }
 
                 readings = [.. list];
+                sources = [.. ranges];
             }
             else
             {

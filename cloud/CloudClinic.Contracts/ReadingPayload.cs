@@ -22,15 +22,29 @@ public static class ReadingPayload
     public static bool TryParse(
         ReadOnlySpan<byte> utf8Json,
         [NotNullWhen(true)] out IReadOnlyList<ReadingMessage>? readings,
+        [NotNullWhen(false)] out string? error) =>
+        TryParse(utf8Json, out readings, out _, out error);
+
+    /// <summary>
+    /// As <see cref="TryParse(ReadOnlySpan{byte}, out IReadOnlyList{ReadingMessage}?, out string?)"/>, and where each
+    /// reading's own object lies in the payload (<see cref="ReadingJsonFastPath"/>); <paramref name="sources"/> is null
+    /// when the serializer read the payload instead (a shape outside the fast path's).
+    /// </summary>
+    public static bool TryParse(
+        ReadOnlySpan<byte> utf8Json,
+        [NotNullWhen(true)] out IReadOnlyList<ReadingMessage>? readings,
+        out Range[]? sources,
         [NotNullWhen(false)] out string? error)
     {
         readings = null;
+        sources = null;
         try
         {
             var first = FirstToken(utf8Json);
             if (first == (byte)'[')
             {
-                var array = ReadingJsonFastPath.TryRead(utf8Json, out var fast)
+                var fastRead = ReadingJsonFastPath.TryRead(utf8Json, out var fast, out var fastSources);
+                var array = fastRead
                     ? fast
                     : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessageArray);
                 if (array is null || array.Length == 0)
@@ -52,10 +66,12 @@ public static class ReadingPayload
                 }
 
                 readings = array;
+                sources = fastRead ? fastSources : null;
             }
             else if (first == (byte)'{')
             {
-                var one = ReadingJsonFastPath.TryRead(utf8Json, out var fast)
+                var fastRead = ReadingJsonFastPath.TryRead(utf8Json, out var fast, out var fastSources);
+                var one = fastRead
                     ? fast[0]
                     : JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.ReadingMessage);
                 if (one is null)
@@ -65,6 +81,7 @@ public static class ReadingPayload
                 }
 
                 readings = [one];
+                sources = fastRead ? fastSources : null;
             }
             else
             {

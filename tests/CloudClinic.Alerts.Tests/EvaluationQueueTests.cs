@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CloudClinic.Alerts.Engine;
 using CloudClinic.Alerts.Leadership;
@@ -70,6 +71,34 @@ public sealed class EvaluationQueueTests : IDisposable
             submitted.Select(r => JsonSerializer.Serialize(r, ContractJsonContext.Default.ReadingMessage)),
             batch.SelectMany(b => b.Readings).Select(r => JsonSerializer.Serialize(r, ContractJsonContext.Default.ReadingMessage)));
         Assert.Equal(2, batch.Count);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_WithReceivedJson_RowsReadBackFromTheRegistryAsTheReadings()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2); // not leading: no decoded copy, rows are read back
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+        var submitted = new[]
+        {
+            TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("患者-2 \"q\"", 131, 79, now),
+            TestReadings.Glucose("r-3", 6.1, MealContexts.Fasting, now), TestReadings.Bp("r-4", 190, 100, now, patientId: null),
+        };
+        // As the ingest hands them over: each reading's object as received (whitespace kept); r-3's not known.
+        var received = submitted.Select(r => r.ReadingId == "r-3"
+            ? ReadOnlyMemory<byte>.Empty
+            : (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(" " + Encoding.UTF8.GetString(ReadingPayload.Serialize(r)) + "\n")).ToList();
+        await sink.SubmitAsync(submitted, received, default);
+
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var urgent = Assert.Single(await queue.PeekAsync(10, default));
+        Assert.Equal(Json([submitted[3]]), Json(urgent.Readings));
+        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
+        var ordinary = await queue.PeekAsync(10, default);
+        Assert.Equal(Json(submitted[..3]), Json([.. ordinary.SelectMany(b => b.Readings)]));
+
+        static string Json(IReadOnlyList<ReadingMessage> readings) => JsonSerializer.Serialize(readings.ToArray(), ContractJsonContext.Default.ReadingMessageArray);
     }
 
     [Fact]

@@ -40,6 +40,52 @@ public sealed class ReadingJsonFastPathTests
         AssertSameAsSerializer(payload, fast);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TryRead_Sources_EachIsItsReadingsOwnObject_ReadingBackTheSame(bool array)
+    {
+        // Whitespace, escapes and non-ASCII around and inside the objects: a source is the object's exact bytes.
+        var readings = new[]
+        {
+            Samples.BloodPressure("患者-1 \"q\" \\") with { Station = "一号台", Flags = ["cuffLoose"] },
+            Samples.BloodPressure("r-2") with { Kind = ReadingKinds.Glucose, Systolic = null, Diastolic = null, MmolL = 3.9, Meal = MealContexts.Fasting },
+        };
+        var objects = readings.Select(r => Encoding.UTF8.GetString(ReadingPayload.Serialize(r))).ToArray();
+        var text = array ? " [ \n" + string.Join(" ,\r\n\t", objects) + " ] \n" : " \n" + objects[0] + "\t ";
+        var payload = Encoding.UTF8.GetBytes(text);
+
+        Assert.True(ReadingJsonFastPath.TryRead(payload, out var fast, out var sources));
+
+        Assert.Equal(fast.Length, sources.Length);
+        for (var i = 0; i < fast.Length; i++)
+        {
+            Assert.Equal(objects[i], Encoding.UTF8.GetString(payload.AsSpan()[sources[i]]));
+            Assert.True(ReadingJsonFastPath.TryRead(payload.AsSpan()[sources[i]], out var again));
+            Assert.Equal(Json(fast[i]), Json(Assert.Single(again)));
+        }
+
+        // The row the evaluation queue builds from them ("[" + objects joined by "," + "]") reads back the same too.
+        var row = "[" + string.Join(",", sources.Select(r => Encoding.UTF8.GetString(payload.AsSpan()[r]))) + "]";
+        Assert.Equal(
+            JsonSerializer.Serialize(fast, ContractJsonContext.Default.ReadingMessageArray),
+            JsonSerializer.Serialize(JsonSerializer.Deserialize(row, ContractJsonContext.Default.ReadingMessageArray), ContractJsonContext.Default.ReadingMessageArray));
+
+        static string Json(ReadingMessage reading) => JsonSerializer.Serialize(reading, ContractJsonContext.Default.ReadingMessage);
+    }
+
+    [Fact]
+    public void TryParse_SerializerRead_NoSources()
+    {
+        // Off the fast path's shape (an unknown field): the serializer reads it, and no reading's source is claimed.
+        var payload = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ReadingPayload.Serialize(Samples.BloodPressure("r-1"))).Replace("{", "{\"extra\":1,", StringComparison.Ordinal));
+
+        Assert.True(ReadingPayload.TryParse(payload, out var readings, out var sources, out _));
+
+        Assert.Single(readings);
+        Assert.Null(sources);
+    }
+
     [Fact]
     public void TryRead_RepeatedShortValues_AreSharedStrings_OthersDecodedAsTheSerializerDoes()
     {

@@ -20,6 +20,20 @@ public sealed class MessageCheckerTests
         Assert.StartsWith("reading[1] 'b': systolic 999", refusal, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_ArrayWithOneBadReading_AcceptedJsonIsEachAcceptedReadingsOwnObject()
+    {
+        ReadingMessage[] batch = [Readings.BloodPressure("a"), Readings.BloodPressure("b", systolic: 999), Readings.Glucose("c")];
+
+        var result = MessageChecker.Check(Message("cloudclinic/v1/clinic-a/gw-1/readings", ReadingPayload.Serialize(batch)), Now);
+
+        // The evaluation queue stores these bytes: each must be exactly its accepted reading, in order.
+        Assert.NotNull(result.AcceptedJson);
+        Assert.Equal(
+            result.Accepted.Select(r => Encoding.UTF8.GetString(ReadingPayload.Serialize(r))),
+            result.AcceptedJson.Select(json => Encoding.UTF8.GetString(json.Span)));
+    }
+
     [Theory]
     [InlineData("cloudclinic/v1/clinic-a/gw-1/status")]
     [InlineData("cloudclinic/v1/Clinic_A/gw-1/readings")]

@@ -45,7 +45,9 @@ internal sealed partial class DurableEvaluationQueue(
 
     private readonly DecodedQueueRows _decoded = new(MaxDecodedReadings);
 
-    public async ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct)
+    public ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct) => SubmitAsync(readings, null, ct);
+
+    public async ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, IReadOnlyList<ReadOnlyMemory<byte>>? receivedJson, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Count == 0)
@@ -53,11 +55,17 @@ internal sealed partial class DurableEvaluationQueue(
             return;
         }
 
-        var urgent = new List<ReadingMessage>();
-        var ordinary = new List<ReadingMessage>(readings.Count);
-        foreach (var reading in readings)
+        if (receivedJson is not null && receivedJson.Count != readings.Count)
         {
-            (LooksUrgent(reading) ? urgent : ordinary).Add(reading);
+            throw new ArgumentException($"{receivedJson.Count} received JSON objects for {readings.Count} readings", nameof(receivedJson));
+        }
+
+        var urgent = new List<QueuedReading>();
+        var ordinary = new List<QueuedReading>(readings.Count);
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var reading = readings[i];
+            (LooksUrgent(reading) ? urgent : ordinary).Add(new QueuedReading(reading, receivedJson?[i] ?? ReadOnlyMemory<byte>.Empty));
         }
 
         await database.EnsureMigratedAsync(ct);
@@ -157,16 +165,17 @@ internal sealed partial class DurableEvaluationQueue(
     public Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => signal.WaitAsync(poll, time, ct);
 
     private async Task InsertChunksAsync(
-        DbCommand insert, RowParameters row, List<ReadingMessage> readings, bool isUrgent, List<(long, bool, ReadingMessage[])> inserted, CancellationToken ct)
+        DbCommand insert, RowParameters row, List<QueuedReading> readings, bool isUrgent, List<(long, bool, ReadingMessage[])> inserted, CancellationToken ct)
     {
         row.Urgent.Value = isUrgent;
         // A row is at most one engine batch, so the worker can always take a whole row.
         foreach (var chunk in readings.Chunk(options.Value.BatchSize))
         {
+            var chunkReadings = Array.ConvertAll(chunk, q => q.Reading);
             row.Count.Value = chunk.Length;
-            row.Readings.Value = JsonSerializer.Serialize(chunk, ContractJsonContext.Default.ReadingMessageArray);
+            row.Readings.Value = QueueRowJson.From(chunk) ?? JsonSerializer.Serialize(chunkReadings, ContractJsonContext.Default.ReadingMessageArray);
             var id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            inserted.Add((id, isUrgent, chunk));
+            inserted.Add((id, isUrgent, chunkReadings));
         }
     }
 

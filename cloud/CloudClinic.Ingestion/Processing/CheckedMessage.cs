@@ -13,6 +13,13 @@ internal sealed class CheckedMessage(InboundMessage message)
     /// <summary>The valid readings; the parsed list itself when the whole message is valid (the usual case).</summary>
     public IReadOnlyList<ReadingMessage> Accepted { get; set; } = [];
 
+    /// <summary>
+    /// Each accepted reading's own JSON object in the payload, in <see cref="Accepted"/>'s order (the evaluation queue
+    /// stores these bytes instead of serializing the reading again); null when the payload was not read by the fast
+    /// path and only the parsed readings are known.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>>? AcceptedJson { get; set; }
+
     public IReadOnlyList<string> Refusals => _refusals ?? (IReadOnlyList<string>)[];
 
     public void Refuse(string reason) => (_refusals ??= []).Add(reason);

@@ -68,8 +68,8 @@ internal sealed partial class IngestBatchProcessor
             checkedMessages.Add(MessageChecker.Check(message, now, _maxPayloadBytes));
         }
 
-        var toStore = checkedMessages.SelectMany(m => m.Accepted.Select(r => (Message: m, Reading: r))).ToList();
-        var stored = new List<ReadingMessage>(toStore.Count);
+        var toStore = checkedMessages.SelectMany(ToStore).ToList();
+        var stored = new StoredReadings(toStore.Count);
         // A batch counts MQTT messages, and one message may hold 500 readings: bound each write in points too.
         foreach (var chunk in toStore.Chunk(_maxPointsPerWrite))
         {
@@ -81,10 +81,18 @@ internal sealed partial class IngestBatchProcessor
             await DeadLetterAsync(message, ct);
         }
 
-        await _alerts.SubmitAsync(stored, ct);
+        await _alerts.SubmitAsync(stored.Readings, stored.ReceivedJson, ct);
     }
 
-    private async Task WriteAsync(List<(CheckedMessage Message, ReadingMessage Reading)> items, List<ReadingMessage> stored, CancellationToken ct)
+    private static IEnumerable<ToStoreItem> ToStore(CheckedMessage message)
+    {
+        for (var i = 0; i < message.Accepted.Count; i++)
+        {
+            yield return new ToStoreItem(message, message.Accepted[i], message.AcceptedJson?[i] ?? ReadOnlyMemory<byte>.Empty);
+        }
+    }
+
+    private async Task WriteAsync(List<ToStoreItem> items, StoredReadings stored, CancellationToken ct)
     {
         if (items.Count == 0)
         {
@@ -95,7 +103,8 @@ internal sealed partial class IngestBatchProcessor
         {
             var readings = items.ConvertAll(i => i.Reading);
             await _retry.ExecuteAsync(token => new ValueTask(TimedWriteAsync(readings, token)), ct);
-            stored.AddRange(readings);
+            stored.Readings.AddRange(readings);
+            stored.ReceivedJson.AddRange(items.Select(i => i.Json));
             _metrics.ReadingsStored(readings.Count);
         }
         catch (ReadingStoreException ex) when (ex.Kind is ReadingStoreFailure.TooLarge or ReadingStoreFailure.Rejected)
@@ -147,6 +156,17 @@ internal sealed partial class IngestBatchProcessor
         await _retry.ExecuteAsync(token => new ValueTask(_deadLetters.AddAsync(deadLetter, token)), ct);
         _metrics.MessageDeadLettered();
         LogDeadLettered(_logger, inbound.Topic, deadLetter.Id, reason);
+    }
+
+    /// <summary>A reading to write, the message it came in, and its JSON as received (empty when not known).</summary>
+    private readonly record struct ToStoreItem(CheckedMessage Message, ReadingMessage Reading, ReadOnlyMemory<byte> Json);
+
+    /// <summary>The readings the store took, and each one's JSON as received, for the evaluation queue.</summary>
+    private sealed class StoredReadings(int capacity)
+    {
+        public List<ReadingMessage> Readings { get; } = new(capacity);
+
+        public List<ReadOnlyMemory<byte>> ReceivedJson { get; } = new(capacity);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a message on {Topic} as {DeadLetterId}: {Reason}")]

@@ -39,13 +39,15 @@ internal static class MessageChecker
             return result;
         }
 
-        if (!ReadingPayload.TryParse(message.Payload, out var readings, out var error))
+        if (!ReadingPayload.TryParse(message.Payload, out var readings, out var sources, out var error))
         {
             result.Refuse(error);
             return result;
         }
 
+        var json = sources is null ? null : Array.ConvertAll(sources, range => (ReadOnlyMemory<byte>)message.Payload.AsMemory(range));
         List<ReadingMessage>? accepted = null;
+        List<ReadOnlyMemory<byte>>? acceptedJson = null;
         for (var i = 0; i < readings.Count; i++)
         {
             var reading = readings[i];
@@ -54,14 +56,17 @@ internal static class MessageChecker
                 // Name the reading inside a batch so the admin can find it in the kept payload.
                 result.Refuse(readings.Count == 1 ? reason : $"reading[{i}] '{reading.ReadingId}': {reason}");
                 accepted ??= [.. readings.Take(i)];
+                acceptedJson ??= json is null ? null : [.. json.Take(i)];
             }
             else
             {
                 accepted?.Add(reading);
+                acceptedJson?.Add(json![i]);
             }
         }
 
         result.Accepted = accepted ?? readings;
+        result.AcceptedJson = accepted is null ? json : acceptedJson;
         return result;
     }
 }
