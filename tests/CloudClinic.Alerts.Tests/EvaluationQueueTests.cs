@@ -86,10 +86,10 @@ public sealed class EvaluationQueueTests : IDisposable
             TestReadings.Glucose("r-3", 6.1, MealContexts.Fasting, now), TestReadings.Bp("r-4", 190, 100, now, patientId: null),
         };
         // As the ingest hands them over: each reading's object as received (whitespace kept); r-3's not known.
-        var received = submitted.Select(r => r.ReadingId == "r-3"
+        var received = submitted.Select(r => new ReceivedReading(r, r.ReadingId == "r-3"
             ? ReadOnlyMemory<byte>.Empty
-            : (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(" " + Encoding.UTF8.GetString(ReadingPayload.Serialize(r)) + "\n")).ToList();
-        await sink.SubmitAsync(submitted, received, default);
+            : Encoding.UTF8.GetBytes(" " + Encoding.UTF8.GetString(ReadingPayload.Serialize(r)) + "\n"))).ToList();
+        await sink.SubmitAsync(received, default);
 
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var urgent = Assert.Single(await queue.PeekAsync(10, default));

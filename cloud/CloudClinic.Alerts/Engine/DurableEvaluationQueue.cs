@@ -45,9 +45,7 @@ internal sealed partial class DurableEvaluationQueue(
 
     private readonly DecodedQueueRows _decoded = new(MaxDecodedReadings);
 
-    public ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct) => SubmitAsync(readings, null, ct);
-
-    public async ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, IReadOnlyList<ReadOnlyMemory<byte>>? receivedJson, CancellationToken ct)
+    public async ValueTask SubmitAsync(IReadOnlyList<ReceivedReading> readings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Count == 0)
@@ -55,17 +53,11 @@ internal sealed partial class DurableEvaluationQueue(
             return;
         }
 
-        if (receivedJson is not null && receivedJson.Count != readings.Count)
+        var urgent = new List<ReceivedReading>();
+        var ordinary = new List<ReceivedReading>(readings.Count);
+        foreach (var received in readings)
         {
-            throw new ArgumentException($"{receivedJson.Count} received JSON objects for {readings.Count} readings", nameof(receivedJson));
-        }
-
-        var urgent = new List<QueuedReading>();
-        var ordinary = new List<QueuedReading>(readings.Count);
-        for (var i = 0; i < readings.Count; i++)
-        {
-            var reading = readings[i];
-            (LooksUrgent(reading) ? urgent : ordinary).Add(new QueuedReading(reading, receivedJson?[i] ?? ReadOnlyMemory<byte>.Empty));
+            (LooksUrgent(received.Reading) ? urgent : ordinary).Add(received);
         }
 
         await database.EnsureMigratedAsync(ct);
@@ -165,7 +157,7 @@ internal sealed partial class DurableEvaluationQueue(
     public Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct) => signal.WaitAsync(poll, time, ct);
 
     private async Task InsertChunksAsync(
-        DbCommand insert, RowParameters row, List<QueuedReading> readings, bool isUrgent, List<(long, bool, ReadingMessage[])> inserted, CancellationToken ct)
+        DbCommand insert, RowParameters row, List<ReceivedReading> readings, bool isUrgent, List<(long, bool, ReadingMessage[])> inserted, CancellationToken ct)
     {
         row.Urgent.Value = isUrgent;
         // A row is at most one engine batch, so the worker can always take a whole row.

@@ -10,12 +10,13 @@ public interface IAlertReadingSink
     /// evaluation itself. Once it returns, acknowledging the MQTT messages cannot lose an alert in a crash: the queue
     /// survives restarts of the ingest and of the engine, and urgent-looking readings are evaluated first.
     /// </summary>
-    ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct) => SubmitAsync(readings, null, ct);
+    ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, CancellationToken ct) =>
+        SubmitAsync([.. readings.Select(r => new ReceivedReading(r, ReadOnlyMemory<byte>.Empty))], ct);
 
     /// <summary>
-    /// As <see cref="SubmitAsync(IReadOnlyList{ReadingMessage}, CancellationToken)"/>, with each reading's JSON object
-    /// as it was received, in the same order (<see cref="ReadOnlyMemory{T}.Empty"/> where it is not known): the queue
-    /// stores those bytes rather than serializing the readings again. Each must read back to its reading.
+    /// As <see cref="SubmitAsync(IReadOnlyList{ReadingMessage}, CancellationToken)"/>, with each reading's JSON object as
+    /// it was received where known (<see cref="ReceivedReading"/>): the queue stores those bytes rather than serializing
+    /// the readings again.
     /// </summary>
-    ValueTask SubmitAsync(IReadOnlyList<ReadingMessage> readings, IReadOnlyList<ReadOnlyMemory<byte>>? receivedJson, CancellationToken ct);
+    ValueTask SubmitAsync(IReadOnlyList<ReceivedReading> readings, CancellationToken ct);
 }

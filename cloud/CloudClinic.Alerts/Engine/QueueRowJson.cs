@@ -12,18 +12,18 @@ namespace CloudClinic.Alerts.Engine;
 internal static class QueueRowJson
 {
     /// <summary>The row's JSON, or null when a reading's JSON is not known (the caller serializes the readings).</summary>
-    public static string? From(IReadOnlyList<QueuedReading> chunk)
+    public static string? From(IReadOnlyList<ReceivedReading> chunk)
     {
         // '[' and ']', a ',' between objects, and the objects.
         var length = 1 + chunk.Count;
-        foreach (var queued in chunk)
+        foreach (var received in chunk)
         {
-            if (queued.ReceivedJson.IsEmpty)
+            if (received.Json.IsEmpty)
             {
                 return null;
             }
 
-            length += queued.ReceivedJson.Length;
+            length += received.Json.Length;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -38,8 +38,8 @@ internal static class QueueRowJson
                     buffer[written++] = (byte)',';
                 }
 
-                chunk[i].ReceivedJson.Span.CopyTo(buffer.AsSpan(written));
-                written += chunk[i].ReceivedJson.Length;
+                chunk[i].Json.Span.CopyTo(buffer.AsSpan(written));
+                written += chunk[i].Json.Length;
             }
 
             buffer[written++] = (byte)']';

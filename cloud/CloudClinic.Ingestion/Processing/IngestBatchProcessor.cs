@@ -69,7 +69,7 @@ internal sealed partial class IngestBatchProcessor
         }
 
         var toStore = checkedMessages.SelectMany(ToStore).ToList();
-        var stored = new StoredReadings(toStore.Count);
+        var stored = new List<ReceivedReading>(toStore.Count);
         // A batch counts MQTT messages, and one message may hold 500 readings: bound each write in points too.
         foreach (var chunk in toStore.Chunk(_maxPointsPerWrite))
         {
@@ -81,18 +81,18 @@ internal sealed partial class IngestBatchProcessor
             await DeadLetterAsync(message, ct);
         }
 
-        await _alerts.SubmitAsync(stored.Readings, stored.ReceivedJson, ct);
+        await _alerts.SubmitAsync(stored, ct);
     }
 
     private static IEnumerable<ToStoreItem> ToStore(CheckedMessage message)
     {
         for (var i = 0; i < message.Accepted.Count; i++)
         {
-            yield return new ToStoreItem(message, message.Accepted[i], message.AcceptedJson?[i] ?? ReadOnlyMemory<byte>.Empty);
+            yield return new ToStoreItem(message, new ReceivedReading(message.Accepted[i], message.AcceptedJson?[i] ?? ReadOnlyMemory<byte>.Empty));
         }
     }
 
-    private async Task WriteAsync(List<ToStoreItem> items, StoredReadings stored, CancellationToken ct)
+    private async Task WriteAsync(List<ToStoreItem> items, List<ReceivedReading> stored, CancellationToken ct)
     {
         if (items.Count == 0)
         {
@@ -101,10 +101,9 @@ internal sealed partial class IngestBatchProcessor
 
         try
         {
-            var readings = items.ConvertAll(i => i.Reading);
+            var readings = items.ConvertAll(i => i.Received.Reading);
             await _retry.ExecuteAsync(token => new ValueTask(TimedWriteAsync(readings, token)), ct);
-            stored.Readings.AddRange(readings);
-            stored.ReceivedJson.AddRange(items.Select(i => i.Json));
+            stored.AddRange(items.Select(i => i.Received));
             _metrics.ReadingsStored(readings.Count);
         }
         catch (ReadingStoreException ex) when (ex.Kind is ReadingStoreFailure.TooLarge or ReadingStoreFailure.Rejected)
@@ -112,7 +111,7 @@ internal sealed partial class IngestBatchProcessor
             if (items.Count == 1)
             {
                 // Retrying cannot help a single reading the store refuses: keep it as a dead letter instead.
-                items[0].Message.Refuse($"reading '{items[0].Reading.ReadingId}' refused by the store: {ex.Message}");
+                items[0].Message.Refuse($"reading '{items[0].Received.Reading.ReadingId}' refused by the store: {ex.Message}");
                 return;
             }
 
@@ -158,16 +157,8 @@ internal sealed partial class IngestBatchProcessor
         LogDeadLettered(_logger, inbound.Topic, deadLetter.Id, reason);
     }
 
-    /// <summary>A reading to write, the message it came in, and its JSON as received (empty when not known).</summary>
-    private readonly record struct ToStoreItem(CheckedMessage Message, ReadingMessage Reading, ReadOnlyMemory<byte> Json);
-
-    /// <summary>The readings the store took, and each one's JSON as received, for the evaluation queue.</summary>
-    private sealed class StoredReadings(int capacity)
-    {
-        public List<ReadingMessage> Readings { get; } = new(capacity);
-
-        public List<ReadOnlyMemory<byte>> ReceivedJson { get; } = new(capacity);
-    }
+    /// <summary>A reading to write (with its JSON as received, for the evaluation queue) and the message it came in.</summary>
+    private readonly record struct ToStoreItem(CheckedMessage Message, ReceivedReading Received);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a message on {Topic} as {DeadLetterId}: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, string topic, Guid deadLetterId, string reason);
