@@ -91,6 +91,8 @@ public sealed class EvaluationQueueTests : IDisposable
             : Encoding.UTF8.GetBytes(" " + Encoding.UTF8.GetString(ReadingPayload.Serialize(r)) + "\n"))).ToList();
         await sink.SubmitAsync(received, default);
 
+        // Bound as UTF-8 bytes, stored as SQLite TEXT: what EF reads, and what an operator's sqlite3 shows.
+        Assert.Equal(["text", "text", "text"], await ReadingsStorageClassesAsync());
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var urgent = Assert.Single(await queue.PeekAsync(10, default));
         Assert.Equal(Json([submitted[3]]), Json(urgent.Readings));
@@ -158,6 +160,26 @@ public sealed class EvaluationQueueTests : IDisposable
         Assert.Equal([["r-1", "r-2"], ["r-3", "r-4"], ["r-5", "r-6"]], Ids(ordinary));
 
         static string[][] Ids(List<QueuedBatch> rows) => [.. rows.Select(r => r.Readings.Select(x => x.ReadingId).ToArray())];
+    }
+
+    [Fact]
+    public async Task PeekAsync_BacklogOfOneReadingRows_TakesAtMostMaxRowsPerPeek_TheRestNext()
+    {
+        await SeedAsync();
+        using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 1);
+        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
+        var now = TimeProvider.System.GetUtcNow();
+        var rows = DurableEvaluationQueue.MaxRowsPerPeek + 20;
+        await sink.SubmitAsync([.. Enumerable.Range(1, rows).Select(i => TestReadings.Bp($"r-{i}", 128, 78, now))], default);
+
+        var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
+        var first = await queue.PeekAsync(maxUrgentReadings: 1, maxOrdinaryReadings: 1000, default);
+        Assert.Equal(Enumerable.Range(1, DurableEvaluationQueue.MaxRowsPerPeek).Select(i => $"r-{i}"), first.SelectMany(b => b.Readings).Select(r => r.ReadingId));
+
+        var taken = string.Join(',', first.Select(b => b.QueueId));
+        await ExecuteAsync($"""DELETE FROM "alert_evaluation_queue" WHERE "Id" IN ({taken})""");
+        var next = await queue.PeekAsync(maxUrgentReadings: 1, maxOrdinaryReadings: 1000, default);
+        Assert.Equal(Enumerable.Range(DurableEvaluationQueue.MaxRowsPerPeek + 1, 20).Select(i => $"r-{i}"), next.SelectMany(b => b.Readings).Select(r => r.ReadingId));
     }
 
     [Fact]
@@ -315,6 +337,12 @@ public sealed class EvaluationQueueTests : IDisposable
     {
         await using var db = new RegistryDatabase(_registry).CreateContext();
         await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private async Task<List<string>> ReadingsStorageClassesAsync()
+    {
+        await using var db = new RegistryDatabase(_registry).CreateContext();
+        return await db.Database.SqlQueryRaw<string>("""SELECT typeof("Readings") AS "Value" FROM "alert_evaluation_queue" ORDER BY "Id" """).ToListAsync();
     }
 
     private async Task<int> QueuedAsync()
