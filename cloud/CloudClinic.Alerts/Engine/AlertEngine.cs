@@ -124,6 +124,12 @@ public sealed partial class AlertEngine(RegistryDatabase database, TimeProvider 
             }
 
             var verdict = rule.Evaluate(facts, plan);
+            if (verdict != RuleVerdict.Fire && (verdict != RuleVerdict.Clear || openAlerts.Count == 0))
+            {
+                // Nothing to raise, update or resolve: no key to build (a string per rule and reading, for most readings).
+                continue;
+            }
+
             var key = reading.PatientId is { } patientId ? AlertKeys.Patient(rule.Id, patientId) : AlertKeys.Reading(rule.Id, reading.ReadingId);
             openAlerts.TryGetValue(key, out var open);
             if (verdict == RuleVerdict.Fire)
