@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Channels;
 using CloudClinic.Alerts.Mqtt;
 using CloudClinic.Contracts;
@@ -270,7 +269,7 @@ internal sealed class MqttIngestWorker : BackgroundService
     {
         e.AutoAcknowledge = false;
         var message = e.ApplicationMessage;
-        var inbound = new InboundMessage(e, message.Topic, message.Payload.ToArray(), Volatile.Read(ref _connection), _time.GetUtcNow());
+        var inbound = new InboundMessage(e, message.Topic, ReceivedPayload.Keep(message.Payload), Volatile.Read(ref _connection), _time.GetUtcNow());
         // Fails only while shutting down: the message stays unacknowledged and comes back next time.
         _metrics.InFlightChanged(1);
         if (!_queue.Writer.TryWrite(inbound))
