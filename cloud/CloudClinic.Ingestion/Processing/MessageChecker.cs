@@ -45,7 +45,7 @@ internal static class MessageChecker
             return result;
         }
 
-        var json = sources is null ? null : Array.ConvertAll(sources, range => (ReadOnlyMemory<byte>)message.Payload.AsMemory(range));
+        var json = sources is null ? null : Slices(message.Payload, sources);
         List<ReadingMessage>? accepted = null;
         List<ReadOnlyMemory<byte>>? acceptedJson = null;
         for (var i = 0; i < readings.Count; i++)
@@ -68,5 +68,17 @@ internal static class MessageChecker
         result.Accepted = accepted ?? readings;
         result.AcceptedJson = accepted is null ? json : acceptedJson;
         return result;
+    }
+
+    // A loop, not Array.ConvertAll with a lambda over the payload: that was a closure and a delegate per message.
+    private static ReadOnlyMemory<byte>[] Slices(byte[] payload, Range[] sources)
+    {
+        var slices = new ReadOnlyMemory<byte>[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            slices[i] = payload.AsMemory(sources[i]);
+        }
+
+        return slices;
     }
 }
