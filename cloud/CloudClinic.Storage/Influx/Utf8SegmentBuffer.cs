@@ -19,9 +19,10 @@ internal sealed class Utf8SegmentBuffer : IDisposable
     private const int SegmentBytes = 64 * 1024;
 
     // The ingest has up to 4 batches of ~9,300 points in flight (Ingest:MaxInFlightBatches): ~180 segments. The shared
-    // pool keeps 8 arrays of a size per core, so most segments were new 64 KiB arrays that lived through the write and
-    // died in an older generation, the costly kind of garbage, ~330 bytes of it per reading. This pool keeps up to 256
-    // segments (16 MiB, and only once that many were in use at once).
+    // pool keeps 8 arrays of a size per core, so under load some segments were new 64 KiB arrays that lived through
+    // the write and died in an older generation, the costly kind of garbage: ~60 bytes per reading at 100 readings per
+    // message (EventPipe allocation samples of byte arrays, 6,227 → 5,925 over 500,000 readings). This pool keeps up
+    // to 256 segments (16 MiB, and only once that many were in use at once).
     private static readonly ArrayPool<byte> SegmentPool = ArrayPool<byte>.Create(SegmentBytes, maxArraysPerBucket: 256);
 
     // Room for every value formatted here: a double as "R" (at most 24 bytes), a long (20), a DateTimeOffset as "o" (33).
