@@ -210,7 +210,7 @@ internal sealed partial class DurableEvaluationQueue(
         var facts = ReadingFacts.From(reading);
         var plan = CarePlanDefaults.Unknown;
         // A loop, not Any with a lambda: this runs for every stored reading, and the lambda's closure and delegate were
-        // ~170 bytes each (the ingest's allocation samples).
+        // ~170 bytes per reading (the ingest's allocation samples).
         foreach (var rule in ReadingRules.All)
         {
             if (rule.FiresWithoutPatient && rule.Evaluate(facts, plan) == RuleVerdict.Fire)

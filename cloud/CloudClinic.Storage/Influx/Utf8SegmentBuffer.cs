@@ -7,11 +7,11 @@ using System.Text.Unicode;
 namespace CloudClinic.Storage.Influx;
 
 /// <summary>
-/// Growable UTF-8 text in 64 KiB segments rented from a pool of their own (<see cref="SegmentPool"/>): a 5,000-point write
-/// (about 1.6 MB: a bench reading is ~330 bytes of line protocol) never makes a large-object-heap array and never copies
-/// on growth. A segment never ends inside a UTF-8 sequence
-/// (every write places whole characters), so each one decodes on its own. Dispose returns the segments to the pool;
-/// nothing handed out by <see cref="Segments"/> may be used after that.
+/// Growable UTF-8 text in 64 KiB segments rented from a pool of their own (<see cref="SegmentPool"/>): a 5,000-point
+/// write (about 1.6 MB: a bench reading is ~330 bytes of line protocol) never makes a large-object-heap array and never
+/// copies on growth. A segment never ends inside a UTF-8 sequence (every write places whole characters), so each one
+/// decodes on its own. Dispose returns the segments to the pool; nothing handed out by <see cref="Segments"/> may be
+/// used after that.
 /// </summary>
 internal sealed class Utf8SegmentBuffer : IDisposable
 {
