@@ -76,14 +76,18 @@ public static class Topics
             return false;
         }
 
-        var clinic = rest[..clinicEnd].ToString();
-        var gateway = afterClinic[..gatewayEnd].ToString();
+        var clinic = Segment(rest[..clinicEnd]);
+        var gateway = Segment(afterClinic[..gatewayEnd]);
         if (!IsValidId(clinic) || !IsValidId(gateway))
         {
             return false;
         }
 
-        (clinicId, gatewayId, leaf) = (clinic, gateway, afterClinic[(gatewayEnd + 1)..].ToString());
+        (clinicId, gatewayId, leaf) = (clinic, gateway, Segment(afterClinic[(gatewayEnd + 1)..]));
         return true;
     }
+
+    // The ingest parses every message's topic, and one gateway's segments repeat: shared strings, not three new ones.
+    private static string Segment(ReadOnlySpan<char> segment) =>
+        RepeatedStrings.TryGet(segment, out var shared) ? shared : segment.ToString();
 }

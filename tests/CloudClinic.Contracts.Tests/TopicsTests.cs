@@ -34,6 +34,22 @@ public sealed class TopicsTests
         Assert.Equal(("c-1", "gw-2", "readings"), (clinic, gateway, leaf));
     }
 
+    [Fact]
+    public void TryParseGatewayTopic_SameGatewayAgain_SharesTheSegmentStrings()
+    {
+        // The ingest parses every message's topic: one gateway's segments come back as the same strings, not new ones.
+        var first = string.Concat("cloudclinic/v1/", "c-1/gw-2/readings");
+        var second = string.Concat("cloudclinic/v1/c-1/", "gw-2/readings");
+        Assert.True(Topics.TryParseGatewayTopic(first, out var clinic1, out var gateway1, out var leaf1));
+        Assert.True(Topics.TryParseGatewayTopic(second, out var clinic2, out var gateway2, out var leaf2));
+
+        Assert.Same(clinic1, clinic2);
+        Assert.Same(gateway1, gateway2);
+        Assert.Same(leaf1, leaf2);
+        Assert.True(Topics.TryParseGatewayTopic("cloudclinic/v1/c-9/gw-2/readings", out var other, out _, out _));
+        Assert.Equal("c-9", other);
+    }
+
     [Theory]
     [InlineData("cloudclinic/v2/c/g/readings")]
     [InlineData("cloudclinic/v1/C/g/readings")]
