@@ -38,13 +38,13 @@ Console.WriteLine("| run | sent | stored | lost | readings/s (median) | range | 
 Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
 foreach (var key in only)
 {
-    var runs = results.Select(r => r.GetValueOrDefault(key)).OfType<BenchResult>().ToList();
+    var runs = Runs(key);
     if (runs.Count == 0)
     {
         continue;
     }
 
-    var median = runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
+    var median = Median(runs);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {median.Name} | {runs.Sum(r => r.Sent):N0} | {runs.Sum(r => r.Stored):N0} | {runs.Sum(r => r.Lost):N0} | {median.PerSecond:N0} | {runs.Min(r => r.PerSecond):N0}–{runs.Max(r => r.PerSecond):N0} | {median.Note} |"));
 }
@@ -55,9 +55,32 @@ Ratio("CloudClinic 1/msg ÷ mosquitto delivery alone", "cc1", "broker", "how muc
 Ratio("CloudClinic 100/msg ÷ raw ceiling", "cc100", "raw", "goal ≥ 0.70");
 Ratio("CloudClinic 1/msg ÷ Node-RED 1/msg", "cc1", "nr1", "goal ≥ 2");
 Ratio("CloudClinic 100/msg ÷ Node-RED 100/msg", "cc100", "nr100", string.Empty);
+
+// Per reading, so runs of different sizes compare: the ceiling's influxd figure is what a point costs the database
+// alone; a run's "all" is what its readings cost the two cores.
+Console.WriteLine();
+Console.WriteLine("CPU µs per reading stored (median round of each run):");
+Console.WriteLine();
+Console.WriteLine("| run | consumer | mosquitto | influxd | all |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+foreach (var key in only)
+{
+    var runs = Runs(key);
+    if (runs.Count > 0 && Median(runs) is { Cpu: { } cpu } median)
+    {
+        Console.WriteLine($"| {median.Name} | {string.Join(" | ", cpu.MicrosPerReading(median.Stored))} |");
+    }
+}
+
+Console.WriteLine();
 var cloudClinicLost = results.SelectMany(r => r.Where(kv => kv.Key.StartsWith("cc", StringComparison.Ordinal))).Sum(kv => kv.Value.Lost);
 Console.WriteLine($"CloudClinic lost: {cloudClinicLost} in all rounds (must be 0)");
 return cloudClinicLost == 0 ? 0 : 1;
+
+List<BenchResult> Runs(string key) => results.Select(r => r.GetValueOrDefault(key)).OfType<BenchResult>().ToList();
+
+// The round whose rate is the median: its note (and CPU) stand for the run.
+static BenchResult Median(List<BenchResult> runs) => runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
 
 string? Argument(string name)
 {

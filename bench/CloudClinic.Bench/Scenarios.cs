@@ -52,7 +52,7 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
 
         var elapsed = clock.Elapsed;
         var influxCpu = ProcessCpu.Used(influxd.Pid) - influxCpuBefore;
-        return new BenchResult($"raw InfluxDB ceiling (5,000-point POSTs, {RawWritesInFlight} at a time)", points, await _counter.CountAsync(database), elapsed, $"CPU s: influxd {influxCpu.TotalSeconds:F1}");
+        return new BenchResult($"raw InfluxDB ceiling (5,000-point POSTs, {RawWritesInFlight} at a time)", points, await _counter.CountAsync(database), elapsed, $"CPU s: influxd {influxCpu.TotalSeconds:F1}", new CpuUse(null, null, influxCpu));
     }
 
     /// <summary>The broker's own delivery rate: publisher → mosquitto → a subscriber that only acknowledges.</summary>
@@ -202,7 +202,7 @@ internal sealed class Scenarios(InfluxdProcess influxd, string ingestDll, string
                    + (ingest is null ? string.Empty : batches.Describe(perMessage))
                    + Resent(resent)
                    + (warmed < warmUp ? $", warm-up lost {warmUp - warmed}" : string.Empty);
-        return new BenchResult(name, readings, stored - warmed, elapsed, note);
+        return new BenchResult(name, readings, stored - warmed, elapsed, note, new CpuUse(cpu, brokerCpu, influxCpu));
     }
 
     /// <summary>Where a stalled stream stands: whether one more publish gets through, and what the broker logged.</summary>
