@@ -51,7 +51,7 @@ foreach (var key in only)
 
 Console.WriteLine();
 Ratio("CloudClinic 1/msg ÷ raw ceiling", "cc1", "raw", "goal ≥ 0.50; the broker's delivery rate is the limit");
-Ratio("CloudClinic 1/msg ÷ mosquitto delivery alone", "cc1", "broker", "how much of the broker's own rate the ingest keeps");
+Ratio("CloudClinic 1/msg ÷ mosquitto delivery alone", "cc1", "broker", "against a plain MQTTnet subscriber that only acknowledges: a floor under the broker's limit");
 Ratio("CloudClinic 100/msg ÷ raw ceiling", "cc100", "raw", "goal ≥ 0.70");
 Ratio("CloudClinic 1/msg ÷ Node-RED 1/msg", "cc1", "nr1", "goal ≥ 2");
 Ratio("CloudClinic 100/msg ÷ Node-RED 100/msg", "cc100", "nr100", string.Empty);

@@ -17,7 +17,8 @@ public static class AlertingHostingExtensions
 {
     /// <summary>
     /// The alert engine over the registry (<c>Storage:Registry</c>, migrated at start): <see cref="IAlertReadingSink"/>
-    /// for the ingest (a durable queue table, drained by whichever process holds the engine lease), <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
+    /// for the ingest (evaluated at once in the process that holds the engine lease, else a durable queue table that
+    /// process drains), <see cref="AlertEngine"/> for people's actions, the schedule (not measured, gateway offline,
     /// escalation), gateways' retained status and LWT (<c>cloudclinic/v1/+/+/status</c>), the outbox → MQTT publisher
     /// (<c>Mqtt:*</c>) and, apart from it, the outbox → robot webhooks (<c>Alerts:Webhooks:*</c>), the gateways' check-in roster (<c>Alerts:Roster:*</c>), all validated at
     /// start (<c>Alerts:*</c>). Safe to call more than once.
@@ -49,7 +50,7 @@ public static class AlertingHostingExtensions
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<EvaluationQueueSignal>();
         services.AddSingleton<DurableEvaluationQueue>();
-        services.AddSingleton<IAlertReadingSink>(sp => sp.GetRequiredService<DurableEvaluationQueue>());
+        services.AddSingleton<IAlertReadingSink, ImmediateEvaluationSink>();
 
         // One process at a time runs the engine's jobs over a shared registry (the ingest and the dashboard both
         // host these services); the lease worker is registered first so it starts first.

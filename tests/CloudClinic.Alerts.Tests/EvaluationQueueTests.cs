@@ -23,20 +23,14 @@ namespace CloudClinic.Alerts.Tests;
 public sealed class EvaluationQueueTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly string _directory = Directory.CreateTempSubdirectory("cloudclinic-evalq-").FullName;
-    private readonly string _registry;
+    private readonly TestRegistry _db = new("cloudclinic-evalq-");
 
-    public EvaluationQueueTests()
-    {
-        _registry = $"Data Source={Path.Combine(_directory, "registry.db")};Pooling=False";
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task SubmitAsync_NoEngineRunning_ReturnsWithRowsQueued_UrgentPeekedFirstAndAlone()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1"); // never started: no worker, no broker needed
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var now = TimeProvider.System.GetUtcNow();
@@ -49,23 +43,22 @@ public sealed class EvaluationQueueTests : IDisposable
         Assert.True(urgent.Urgent);
         Assert.Equal(["r-2", "r-3"], urgent.Readings.Select(r => r.ReadingId));
         Assert.Equal(185, urgent.Readings[0].Systolic);
-        Assert.Equal(4, await QueuedAsync());
-        Assert.Empty(await AlertsAsync());
+        Assert.Equal(4, await _db.QueuedAsync());
+        Assert.Empty(await _db.AlertsAsync());
     }
 
     [Fact]
     public async Task Leader_PeeksItsOwnRowsFromTheDecodedCopy_WithoutReadingTheJsonBack()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildLeadingHost(batchSize: 2);
-        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var now = TimeProvider.System.GetUtcNow();
         var submitted = new[] { TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 131, 79, now), TestReadings.Glucose("r-3", 6.1, MealContexts.Fasting, now) };
-        await sink.SubmitAsync(submitted, default);
+        await Queue(queue).SubmitAsync(submitted, default);
 
         // The rows' JSON is made unreadable: what the leader peeks now can only come from its decoded copy.
-        await ExecuteAsync("""UPDATE "alert_evaluation_queue" SET "Readings" = 'not json' """);
+        await _db.ExecuteAsync("""UPDATE "alert_evaluation_queue" SET "Readings" = 'not json' """);
         var batch = await queue.PeekAsync(10, default);
         Assert.Equal(
             submitted.Select(r => JsonSerializer.Serialize(r, ContractJsonContext.Default.ReadingMessage)),
@@ -76,7 +69,7 @@ public sealed class EvaluationQueueTests : IDisposable
     [Fact]
     public async Task SubmitAsync_WithReceivedJson_RowsReadBackFromTheRegistryAsTheReadings()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2); // not leading: no decoded copy, rows are read back
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var now = TimeProvider.System.GetUtcNow();
@@ -96,7 +89,7 @@ public sealed class EvaluationQueueTests : IDisposable
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var urgent = Assert.Single(await queue.PeekAsync(10, default));
         Assert.Equal(Json([submitted[3]]), Json(urgent.Readings));
-        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
+        await _db.ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
         var ordinary = await queue.PeekAsync(10, default);
         Assert.Equal(Json(submitted[..3]), Json([.. ordinary.SelectMany(b => b.Readings)]));
 
@@ -106,25 +99,24 @@ public sealed class EvaluationQueueTests : IDisposable
     [Fact]
     public async Task Leader_RowEvaluatedByAnotherEngine_IsNeverHandedOutFromTheDecodedCopy()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildLeadingHost(batchSize: 2);
-        var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
         var now = TimeProvider.System.GetUtcNow();
-        await sink.SubmitAsync([TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 131, 79, now), TestReadings.Bp("r-3", 129, 77, now)], default);
+        await Queue(queue).SubmitAsync([TestReadings.Bp("r-1", 128, 78, now), TestReadings.Bp("r-2", 131, 79, now), TestReadings.Bp("r-3", 129, 77, now)], default);
 
         // A lease handover: the other engine committed the first row (r-1, r-2) and deleted it.
-        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Id" = (SELECT MIN("Id") FROM "alert_evaluation_queue")""");
+        await _db.ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Id" = (SELECT MIN("Id") FROM "alert_evaluation_queue")""");
 
         var batch = Assert.Single(await queue.PeekAsync(10, default));
         Assert.Equal(["r-3"], batch.Readings.Select(r => r.ReadingId));
-        Assert.Equal(1, await QueuedAsync());
+        Assert.Equal(1, await _db.QueuedAsync());
     }
 
     [Fact]
     public async Task PeekAsync_OrdinaryRows_TakesWholeRowsUpToMaxReadings_AtLeastOne()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 3);
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var now = TimeProvider.System.GetUtcNow();
@@ -144,7 +136,7 @@ public sealed class EvaluationQueueTests : IDisposable
     [Fact]
     public async Task PeekAsync_BacklogBound_OrdinaryRowsTakenInLargerBatches_UrgentRowsKeepTheirBound()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 2);
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var now = TimeProvider.System.GetUtcNow();
@@ -155,7 +147,7 @@ public sealed class EvaluationQueueTests : IDisposable
         var urgent = await queue.PeekAsync(maxUrgentReadings: 2, maxOrdinaryReadings: 6, default);
         Assert.Equal([["u-1", "u-2"]], Ids(urgent));
 
-        await ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
+        await _db.ExecuteAsync("""DELETE FROM "alert_evaluation_queue" WHERE "Urgent" """);
         var ordinary = await queue.PeekAsync(maxUrgentReadings: 2, maxOrdinaryReadings: 6, default);
         Assert.Equal([["r-1", "r-2"], ["r-3", "r-4"], ["r-5", "r-6"]], Ids(ordinary));
 
@@ -165,7 +157,7 @@ public sealed class EvaluationQueueTests : IDisposable
     [Fact]
     public async Task PeekAsync_BacklogOfOneReadingRows_TakesAtMostMaxRowsPerPeek_TheRestNext()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1", batchSize: 1);
         var sink = host.Services.GetRequiredService<IAlertReadingSink>();
         var now = TimeProvider.System.GetUtcNow();
@@ -177,7 +169,7 @@ public sealed class EvaluationQueueTests : IDisposable
         Assert.Equal(Enumerable.Range(1, DurableEvaluationQueue.MaxRowsPerPeek).Select(i => $"r-{i}"), first.SelectMany(b => b.Readings).Select(r => r.ReadingId));
 
         var taken = string.Join(',', first.Select(b => b.QueueId));
-        await ExecuteAsync($"""DELETE FROM "alert_evaluation_queue" WHERE "Id" IN ({taken})""");
+        await _db.ExecuteAsync($"""DELETE FROM "alert_evaluation_queue" WHERE "Id" IN ({taken})""");
         var next = await queue.PeekAsync(maxUrgentReadings: 1, maxOrdinaryReadings: 1000, default);
         Assert.Equal(Enumerable.Range(DurableEvaluationQueue.MaxRowsPerPeek + 1, 20).Select(i => $"r-{i}"), next.SelectMany(b => b.Readings).Select(r => r.ReadingId));
     }
@@ -186,7 +178,7 @@ public sealed class EvaluationQueueTests : IDisposable
     public async Task QueuedBeforeCrash_NewHostDrainsQueue_AlertsPublishedOnce_QueueEmpty()
     {
         await using var broker = await InProcessMqttBroker.StartAsync();
-        await SeedAsync();
+        await _db.SeedAsync();
         var now = TimeProvider.System.GetUtcNow();
         using (var crashed = BuildHost(broker.Url))
         {
@@ -199,18 +191,18 @@ public sealed class EvaluationQueueTests : IDisposable
         await host.StartAsync();
 
         await alerts.WaitForAsync(m => m.Any(x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised)), Timeout);
-        await WaitUntilAsync(async () => await QueuedAsync() == 0);
+        await WaitUntilAsync(async () => await _db.QueuedAsync() == 0);
         await host.StopAsync();
         Assert.Single(alerts.Messages, x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised));
         // Both were evaluated for the patient, the urgent one first (same measuredAt: the later one does not replace it).
-        var patient = await PatientAsync();
+        var patient = await _db.PatientAsync();
         Assert.Equal(("r-1", now), (patient.LastBpReadingId, patient.LastReadingAt));
     }
 
     [Fact]
     public async Task ProcessQueuedAsync_SameRowsByTwoEngines_SecondCommitFails_OneAlert()
     {
-        await SeedAsync();
+        await _db.SeedAsync();
         using var host = BuildHost("mqtt://127.0.0.1:1");
         await host.Services.GetRequiredService<IAlertReadingSink>().SubmitAsync([TestReadings.Bp("r-1", 185, 100, TimeProvider.System.GetUtcNow())], default);
         var queue = host.Services.GetRequiredService<DurableEvaluationQueue>();
@@ -220,8 +212,8 @@ public sealed class EvaluationQueueTests : IDisposable
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => NewEngine().ProcessQueuedAsync(batch, default));
 
         Assert.Contains(first, e => e.Rule == RuleIds.BpUrgent && e.Event == AlertEvents.Raised);
-        Assert.Equal(0, await QueuedAsync());
-        await using var db = new RegistryDatabase(_registry).CreateContext();
+        Assert.Equal(0, await _db.QueuedAsync());
+        await using var db = new RegistryDatabase(_db.ConnectionString).CreateContext();
         Assert.Equal(first.Count, await db.AlertOutbox.CountAsync());
     }
 
@@ -229,7 +221,7 @@ public sealed class EvaluationQueueTests : IDisposable
     public async Task TwoHostsOneRegistry_OneLeads_LeaderStops_OtherTakesOver_EachAlertPublishedOnce()
     {
         await using var broker = await InProcessMqttBroker.StartAsync();
-        await SeedAsync();
+        await _db.SeedAsync();
         await using var alerts = await broker.SubscribeAsync(Topics.AllAlerts);
         using var a = BuildHost(broker.Url);
         using var b = BuildHost(broker.Url);
@@ -251,14 +243,14 @@ public sealed class EvaluationQueueTests : IDisposable
 
         var raised = alerts.Messages.Where(x => Is(x, null, AlertEvents.Raised)).Select(x => Parse(x).AlertId).ToList();
         Assert.Equal(raised.Count, raised.Distinct().Count());
-        Assert.Equal(0, await QueuedAsync());
+        Assert.Equal(0, await _db.QueuedAsync());
     }
 
     [Fact]
     public async Task OutboxDispatcher_ManyAlerts_EachPublishedOnce_AllRecordedPublished()
     {
         await using var broker = await InProcessMqttBroker.StartAsync();
-        await SeedAsync();
+        await _db.SeedAsync();
         await using var alerts = await broker.SubscribeAsync(Topics.AllAlerts);
         using var host = BuildHost(broker.Url);
         await host.StartAsync();
@@ -275,7 +267,7 @@ public sealed class EvaluationQueueTests : IDisposable
         // Recorded in batches, so not at once; but every entry is recorded and none published twice meanwhile.
         await WaitUntilAsync(async () =>
         {
-            await using var db = new RegistryDatabase(_registry).CreateContext();
+            await using var db = new RegistryDatabase(_db.ConnectionString).CreateContext();
             return !await db.AlertOutbox.AnyAsync(e => e.PublishedAt == null);
         });
         await host.StopAsync();
@@ -283,7 +275,7 @@ public sealed class EvaluationQueueTests : IDisposable
         var raised = alerts.Messages.Where(x => Is(x, RuleIds.BpUrgent, AlertEvents.Raised)).Select(x => Parse(x).AlertId).ToList();
         Assert.Equal(40, raised.Count);
         Assert.Equal(40, raised.Distinct().Count());
-        await using var registry = new RegistryDatabase(_registry).CreateContext();
+        await using var registry = new RegistryDatabase(_db.ConnectionString).CreateContext();
         Assert.All(await registry.AlertOutbox.ToListAsync(), e => Assert.Equal((1, null), (e.PublishAttempts, e.LastError)));
     }
 
@@ -308,8 +300,11 @@ public sealed class EvaluationQueueTests : IDisposable
         }
     }
 
+    /// <summary>The queue itself, as the ingest's sink reaches it in a leader only when evaluating at once failed.</summary>
+    private static IAlertReadingSink Queue(DurableEvaluationQueue queue) => queue;
+
     private AlertEngine NewEngine() =>
-        new(new RegistryDatabase(_registry), TimeProvider.System, Options.Create(new AlertOptions()), new AlertOutboxSignal());
+        new(new RegistryDatabase(_db.ConnectionString), TimeProvider.System, Options.Create(new AlertOptions()), new AlertOutboxSignal());
 
     private IHost BuildHost(string brokerUrl, int batchSize = 200)
     {
@@ -317,7 +312,7 @@ public sealed class EvaluationQueueTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mqtt:Url"] = brokerUrl,
-            ["Storage:Registry"] = _registry,
+            ["Storage:Registry"] = _db.ConnectionString,
             ["Alerts:LeaseDuration"] = "00:00:06",
             ["Alerts:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -333,49 +328,9 @@ public sealed class EvaluationQueueTests : IDisposable
         return host;
     }
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var db = new RegistryDatabase(_registry).CreateContext();
-        await db.Database.ExecuteSqlRawAsync(sql);
-    }
-
     private async Task<List<string>> ReadingsStorageClassesAsync()
     {
-        await using var db = new RegistryDatabase(_registry).CreateContext();
+        await using var db = new RegistryDatabase(_db.ConnectionString).CreateContext();
         return await db.Database.SqlQueryRaw<string>("""SELECT typeof("Readings") AS "Value" FROM "alert_evaluation_queue" ORDER BY "Id" """).ToListAsync();
-    }
-
-    private async Task<int> QueuedAsync()
-    {
-        await using var db = new RegistryDatabase(_registry).CreateContext();
-        return await db.EvaluationQueue.SumAsync(q => q.ReadingCount);
-    }
-
-    private async Task<List<Alert>> AlertsAsync()
-    {
-        await using var db = new RegistryDatabase(_registry).CreateContext();
-        return await db.Alerts.ToListAsync();
-    }
-
-    private async Task<Patient> PatientAsync()
-    {
-        await using var db = new RegistryDatabase(_registry).CreateContext();
-        return await db.Patients.SingleAsync(p => p.Id == "p-1");
-    }
-
-    private async Task SeedAsync()
-    {
-        var database = new RegistryDatabase(_registry);
-        await database.EnsureMigratedAsync(default);
-        await using var db = database.CreateContext();
-        db.Clinics.Add(new Clinic { Id = "clinic-a", Name = "A", TimeZoneId = "Asia/Shanghai" });
-        db.Grids.Add(new Grid { Id = "grid-1", ClinicId = "clinic-a", Name = "1" });
-        db.Users.Add(new User { Id = "doc-1", DisplayName = "Dr", Role = UserRoles.Doctor, ClinicId = "clinic-a" });
-        db.Patients.Add(new Patient
-        {
-            Id = "p-1", ClinicId = "clinic-a", GridId = "grid-1", BirthDate = new DateOnly(1956, 5, 1), MaskedName = "张*华", NameProtected = "x",
-            ResponsibleDoctorId = "doc-1", RegisteredAt = TimeProvider.System.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
     }
 }

@@ -21,6 +21,8 @@ namespace CloudClinic.Alerts.Engine;
 /// cannot lose an evaluation (urgent or not) in a crash. Urgent-looking readings get rows of their own, taken first,
 /// so an urgent alert does not queue behind a backlog of normal readings. While this process leads the engine, the
 /// rows it inserts are also kept decoded (<see cref="DecodedQueueRows"/>), so its own engine does not parse them back.
+/// The ingest comes here when another process leads the engine, or when evaluating at once failed
+/// (<see cref="ImmediateEvaluationSink"/>).
 /// </summary>
 internal sealed partial class DurableEvaluationQueue(
     RegistryDatabase database,
@@ -205,7 +207,8 @@ internal sealed partial class DurableEvaluationQueue(
         }
     }
 
-    private static bool LooksUrgent(ReadingMessage reading)
+    /// <summary>Whether a reading fires a rule that needs no patient (urgent by the default limits): such readings go first.</summary>
+    internal static bool LooksUrgent(ReadingMessage reading)
     {
         var facts = ReadingFacts.From(reading);
         var plan = CarePlanDefaults.Unknown;

@@ -11,9 +11,10 @@ namespace CloudClinic.Ingestion.Processing;
 /// <summary>
 /// Handles a batch of received messages up to the point where they may be acknowledged: refused ones go to the
 /// dead letters, valid readings are written to the store in one batch (retried while the store is down, split when
-/// it is too large, a refused reading dead-lettered), then the stored readings are handed to the alert engine's queue
-/// (a durable queue insert: evaluation happens off this path, so the ingest never waits for the rules).
-/// When this returns, everything in the batch is durable somewhere; when it throws, nothing may be acknowledged.
+/// it is too large, a refused reading dead-lettered), then the stored readings are handed to the alert engine
+/// (<see cref="IAlertReadingSink"/>: evaluated and committed at once in the process that leads the engine, else a
+/// durable queue insert). When this returns, everything in the batch is durable somewhere, its evaluation included or
+/// queued; when it throws, nothing may be acknowledged.
 /// </summary>
 internal sealed partial class IngestBatchProcessor
 {
@@ -157,7 +158,7 @@ internal sealed partial class IngestBatchProcessor
         LogDeadLettered(_logger, inbound.Topic, deadLetter.Id, reason);
     }
 
-    /// <summary>A reading to write (with its JSON as received, for the evaluation queue) and the message it came in.</summary>
+    /// <summary>A reading to write (with its JSON as received, for an evaluation-queue row) and the message it came in.</summary>
     private readonly record struct ToStoreItem(CheckedMessage Message, ReceivedReading Received);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a message on {Topic} as {DeadLetterId}: {Reason}")]
