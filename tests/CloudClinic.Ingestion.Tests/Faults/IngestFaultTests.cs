@@ -1,5 +1,11 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CloudClinic.Alerts.Rules;
+using CloudClinic.Contracts;
+using CloudClinic.Registry;
 using CloudClinic.Storage.Sqlite;
 using CloudClinic.Testing;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace CloudClinic.Ingestion.Tests.Faults;
@@ -13,6 +19,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int StreamLength = 3000;
     private const int PerSecond = 1500;
+    private const int UrgentEvery = 50;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private MosquittoProcess _mosquitto = null!;
@@ -80,10 +87,18 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IngestProcessKilledNineMidBatch_NextIngestStoresEveryReadingOnce()
+    public async Task IngestProcessKilledNineMidBatch_NextIngestStoresEveryReadingOnce_AndAlertsEachUrgentOneOnce()
     {
         const string database = "fault_kill";
         var readings = ReadingStream.Make("ingest-kill", StreamLength);
+        // Every 50th reading urgent and unassigned: each raises an alert of its own. The leading ingest evaluates as it
+        // stores, before acknowledging, so the kill lands between stores, evaluations and acknowledgements alike.
+        for (var i = 0; i < readings.Count; i += UrgentEvery)
+        {
+            readings[i] = readings[i] with { Systolic = 190, PatientId = null };
+        }
+
+        var urgentIds = readings.Where(r => r.Systolic >= 180).Select(r => r.ReadingId).Order(StringComparer.Ordinal).ToList();
         var directory = Directory.CreateTempSubdirectory("cloudclinic-ingest-kill-").FullName;
         try
         {
@@ -96,6 +111,7 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
                 ["Storage__Registry"] = $"Data Source={Path.Combine(directory, "registry.db")}",
                 ["Influx__Url"] = _influxd.Url.ToString(),
                 ["Influx__Database"] = database,
+                ["Alerts__LeaseDuration"] = "00:00:06",
                 ["DOTNET_ENVIRONMENT"] = "Production",
             };
             await using var stream = ReadingStream.Create(_mosquitto.Url);
@@ -118,11 +134,36 @@ public sealed class IngestFaultTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Contains("session present: True", second.Output, StringComparison.Ordinal);
             var deadLetters = new SqliteDeadLetterStore(environment["Storage__Registry"]!);
             Assert.Equal(0, await deadLetters.CountAsync(CancellationToken.None));
+
+            // The dead ingest's engine lease runs out first; then every urgent reading has its one alert, raised once.
+            var registry = new RegistryDatabase(environment["Storage__Registry"]!);
+            var alerts = await UrgentAlertsAsync(registry, urgentIds.Count);
+            output.WriteLine($"urgent readings {urgentIds.Count}, bp-urgent alerts {alerts.Count}, raised events {alerts.Sum(a => a.Raised)}");
+            Assert.Equal(urgentIds, alerts.SelectMany(a => a.ReadingIds).Order(StringComparer.Ordinal));
+            Assert.All(alerts, a => Assert.Equal(1, a.Raised));
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>The registry's bp-urgent alerts, each with its readings and its "raised" events, once there are <paramref name="expected"/> and no queue.</summary>
+    private static async Task<List<(List<string> ReadingIds, int Raised)>> UrgentAlertsAsync(RegistryDatabase registry, int expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = registry.CreateContext();
+            var alerts = await db.Alerts.Where(a => a.Rule == RuleIds.BpUrgent).ToListAsync();
+            if ((alerts.Count >= expected && !await db.EvaluationQueue.AnyAsync()) || deadline.Elapsed > Timeout)
+            {
+                var raised = await db.AlertOutbox.Where(e => e.Event == AlertEvents.Raised).Select(e => e.AlertId).ToListAsync();
+                return [.. alerts.Select(a => (JsonSerializer.Deserialize<List<string>>(a.ReadingIdsJson)!, raised.Count(id => id == a.Id)))];
+            }
+
+            await Task.Delay(200);
         }
     }
 
