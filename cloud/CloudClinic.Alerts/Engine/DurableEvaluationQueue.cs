@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CloudClinic.Alerts.CarePlans;
 using CloudClinic.Alerts.Leadership;
 using CloudClinic.Alerts.Rules;
 using CloudClinic.Contracts;
@@ -66,7 +65,7 @@ internal sealed partial class DurableEvaluationQueue(
         var ordinary = new List<ReceivedReading>(readings.Count);
         foreach (var received in readings)
         {
-            (LooksUrgent(received.Reading) ? urgent : ordinary).Add(received);
+            (ReadingRules.LooksUrgent(received.Reading) ? urgent : ordinary).Add(received);
         }
 
         await database.EnsureMigratedAsync(ct);
@@ -205,24 +204,6 @@ internal sealed partial class DurableEvaluationQueue(
             LogUnreadableRow(logger, row.Id, row.ReadingCount, ex.Message);
             throw;
         }
-    }
-
-    /// <summary>Whether a reading fires a rule that needs no patient (urgent by the default limits): such readings go first.</summary>
-    internal static bool LooksUrgent(ReadingMessage reading)
-    {
-        var facts = ReadingFacts.From(reading);
-        var plan = CarePlanDefaults.Unknown;
-        // A loop, not Any with a lambda: this runs for every stored reading, and the lambda's closure and delegate were
-        // ~170 bytes per reading (the ingest's allocation samples).
-        foreach (var rule in ReadingRules.All)
-        {
-            if (rule.FiresWithoutPatient && rule.Evaluate(facts, plan) == RuleVerdict.Fire)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Evaluation queue row {RowId} ({ReadingCount} readings) does not parse: {Reason}")]

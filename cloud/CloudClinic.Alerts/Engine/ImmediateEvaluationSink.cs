@@ -1,4 +1,5 @@
 using CloudClinic.Alerts.Leadership;
+using CloudClinic.Alerts.Rules;
 using CloudClinic.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -47,7 +48,7 @@ internal sealed partial class ImmediateEvaluationSink(
         var ordinary = new List<ReadingMessage>(readings.Count);
         foreach (var received in readings)
         {
-            (DurableEvaluationQueue.LooksUrgent(received.Reading) ? urgent : ordinary).Add(received.Reading);
+            (ReadingRules.LooksUrgent(received.Reading) ? urgent : ordinary).Add(received.Reading);
         }
 
         try

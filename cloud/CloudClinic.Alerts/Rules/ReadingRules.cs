@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CloudClinic.Alerts.CarePlans;
+using CloudClinic.Contracts;
 
 namespace CloudClinic.Alerts.Rules;
 
@@ -22,4 +24,25 @@ public static class ReadingRules
     ];
 
     public static IReadingRule? Find(string ruleId) => All.FirstOrDefault(r => r.Id == ruleId);
+
+    /// <summary>
+    /// Whether a reading fires a rule that needs no patient (urgent by the default limits): the ingest hands such readings
+    /// to the engine first, whether it evaluates them at once or queues them.
+    /// </summary>
+    public static bool LooksUrgent(ReadingMessage reading)
+    {
+        var facts = ReadingFacts.From(reading);
+        var plan = CarePlanDefaults.Unknown;
+        // A loop, not Any with a lambda: this runs for every stored reading, and the lambda's closure and delegate were
+        // ~170 bytes per reading (the ingest's allocation samples).
+        foreach (var rule in All)
+        {
+            if (rule.FiresWithoutPatient && rule.Evaluate(facts, plan) == RuleVerdict.Fire)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,7 +15,7 @@ namespace CloudClinic.Storage.Influx;
 /// </summary>
 internal sealed class Utf8SegmentBuffer : IDisposable
 {
-    // Below the 85,000-byte large-object threshold, and a power of two, which the shared pool keeps in a bucket as is.
+    // Below the 85,000-byte large-object threshold, and a power of two, which a pool keeps in a bucket as is.
     private const int SegmentBytes = 64 * 1024;
 
     // The ingest has up to 4 batches of ~9,300 points in flight (Ingest:MaxInFlightBatches): ~180 segments. The shared
