@@ -73,8 +73,8 @@ internal sealed partial class IngestBatchProcessor
         var stored = new List<ReceivedReading>(accepted);
 
         // A batch counts MQTT messages, and one message may hold 500 readings: bound each write in points too. One list
-        // of at most that many, refilled for each write: a batch of array messages is ~10,000 readings, and copying
-        // them through LINQ's chunks was a large-object array (and a gen2 collection's worth of them) per copy.
+        // of at most that many, refilled for each write: a batch of array messages is ~10,000 readings, and copying them
+        // through LINQ's ToList and Chunk made large-object arrays, 9% of the ingest's allocated bytes at 100/msg.
         var write = new List<ToStoreItem>(Math.Min(accepted, _maxPointsPerWrite));
         foreach (var message in checkedMessages)
         {
