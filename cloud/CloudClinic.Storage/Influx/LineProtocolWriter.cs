@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace CloudClinic.Storage.Influx;
 
@@ -48,10 +51,11 @@ internal sealed class LineProtocolWriter : IDisposable
     }
 
     /// <summary>Adds a tag; a null or empty value is skipped (InfluxDB stores no empty tags).</summary>
-    public LineProtocolWriter Tag(string key, string? value)
+    public LineProtocolWriter Tag(LineProtocolKey key, string? value)
     {
+        ArgumentNullException.ThrowIfNull(key);
         Require(State.Tags, nameof(Tag));
-        RequireName(key, "tag key");
+        var escapedKey = Escaped(key, "tag key");
         if (string.IsNullOrEmpty(value))
         {
             return this;
@@ -59,13 +63,13 @@ internal sealed class LineProtocolWriter : IDisposable
 
         RequireName(value, "tag value");
         _bytes.Write((byte)',');
-        WriteEscaped(key, NameEscapes);
+        _bytes.Write(escapedKey);
         _bytes.Write((byte)'=');
         WriteEscaped(value, NameEscapes);
         return this;
     }
 
-    public LineProtocolWriter Field(string key, double value)
+    public LineProtocolWriter Field(LineProtocolKey key, double value)
     {
         if (!double.IsFinite(value))
         {
@@ -88,7 +92,7 @@ internal sealed class LineProtocolWriter : IDisposable
         return this;
     }
 
-    public LineProtocolWriter Field(string key, bool value)
+    public LineProtocolWriter Field(LineProtocolKey key, bool value)
     {
         FieldKey(key);
         _bytes.Write(value ? "true"u8 : "false"u8);
@@ -96,7 +100,7 @@ internal sealed class LineProtocolWriter : IDisposable
     }
 
     /// <summary>Adds a string field; a null value is skipped.</summary>
-    public LineProtocolWriter Field(string key, string? value)
+    public LineProtocolWriter Field(LineProtocolKey key, string? value)
     {
         if (value is null)
         {
@@ -111,7 +115,7 @@ internal sealed class LineProtocolWriter : IDisposable
     }
 
     /// <summary>Adds a string field holding the time as <c>value.ToString("o", InvariantCulture)</c> would, with no string between.</summary>
-    public LineProtocolWriter Field(string key, DateTimeOffset value)
+    public LineProtocolWriter Field(LineProtocolKey key, DateTimeOffset value)
     {
         FieldKey(key);
         _bytes.Write((byte)'"');
@@ -126,7 +130,7 @@ internal sealed class LineProtocolWriter : IDisposable
     /// Adds a string field of <paramref name="values"/> joined by <paramref name="separator"/>, as
     /// <see cref="string.Join(char, string?[])"/> would join them but without the joined string; an empty list is skipped.
     /// </summary>
-    public LineProtocolWriter Field(string key, IReadOnlyList<string> values, char separator)
+    public LineProtocolWriter Field(LineProtocolKey key, IReadOnlyList<string> values, char separator)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -182,18 +186,35 @@ internal sealed class LineProtocolWriter : IDisposable
     /// <summary>Returns the segments to the pool.</summary>
     public void Dispose() => _bytes.Dispose();
 
-    private void FieldKey(string key)
+    private void FieldKey(LineProtocolKey key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (_state == State.Idle)
         {
             throw new InvalidOperationException("Field called before Begin");
         }
 
-        RequireName(key, "field key");
+        var escapedKey = Escaped(key, "field key");
         _bytes.Write((byte)(_state == State.Tags ? ' ' : ','));
         _state = State.Fields;
-        WriteEscaped(key, NameEscapes);
+        _bytes.Write(escapedKey);
         _bytes.Write((byte)'=');
+    }
+
+    /// <summary>
+    /// A tag or field key escaped as the line carries it, in UTF-8 (for <see cref="LineProtocolKey"/>); null for a key
+    /// the line cannot carry, which the writer refuses when it is used, naming what it was meant to be.
+    /// </summary>
+    internal static byte[]? TryEscapeName(string? key)
+    {
+        if (!CanCarry(key))
+        {
+            return null;
+        }
+
+        using var line = new LineProtocolWriter();
+        line.WriteEscaped(key, NameEscapes);
+        return Encoding.UTF8.GetBytes(line._bytes.ToString());
     }
 
     /// <summary>Copies the runs between escaped characters in bulk; each escaped character is ASCII, one byte.</summary>
@@ -222,12 +243,26 @@ internal sealed class LineProtocolWriter : IDisposable
         }
     }
 
-    private static void RequireName(string value, string what)
+    private static ReadOnlySpan<byte> Escaped(LineProtocolKey key, string what)
     {
-        ArgumentException.ThrowIfNullOrEmpty(value, what);
-        if (value.AsSpan().IndexOfAny('\n', '\r') >= 0 || value[^1] == '\\')
+        if (key.EscapedOrNull is not { } escaped)
         {
+            RequireName(key.Name, what);
+            throw new UnreachableException("a key that cannot be escaped is not a name line protocol can carry");
+        }
+
+        return escaped;
+    }
+
+    private static void RequireName(string? value, string what)
+    {
+        if (!CanCarry(value))
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value, what);
             throw new ArgumentException($"{what} '{value}' has a newline or a trailing backslash, which line protocol cannot escape", what);
         }
     }
+
+    private static bool CanCarry([NotNullWhen(true)] string? name) =>
+        !string.IsNullOrEmpty(name) && name.AsSpan().IndexOfAny('\n', '\r') < 0 && name[^1] != '\\';
 }

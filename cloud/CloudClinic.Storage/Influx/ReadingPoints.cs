@@ -8,6 +8,31 @@ namespace CloudClinic.Storage.Influx;
 /// </summary>
 internal static class ReadingPoints
 {
+    // Every point's keys, checked and escaped once (LineProtocolKey).
+    private static readonly LineProtocolKey ClinicTag = InfluxSchema.ClinicTag;
+    private static readonly LineProtocolKey GatewayTag = InfluxSchema.GatewayTag;
+    private static readonly LineProtocolKey PatientTag = InfluxSchema.PatientTag;
+    private static readonly LineProtocolKey DeviceModelTag = InfluxSchema.DeviceModelTag;
+    private static readonly LineProtocolKey StationTag = InfluxSchema.StationTag;
+    private static readonly LineProtocolKey MealTag = InfluxSchema.MealTag;
+    private static readonly LineProtocolKey ReadingId = InfluxSchema.ReadingId;
+    private static readonly LineProtocolKey MeasuredAt = InfluxSchema.MeasuredAt;
+    private static readonly LineProtocolKey ReceivedAt = InfluxSchema.ReceivedAt;
+    private static readonly LineProtocolKey ClockSource = InfluxSchema.ClockSource;
+    private static readonly LineProtocolKey DeviceSerial = InfluxSchema.DeviceSerial;
+    private static readonly LineProtocolKey DeviceTransport = InfluxSchema.DeviceTransport;
+    private static readonly LineProtocolKey DeviceProtocol = InfluxSchema.DeviceProtocol;
+    private static readonly LineProtocolKey Flags = InfluxSchema.Flags;
+    private static readonly LineProtocolKey Systolic = InfluxSchema.Systolic;
+    private static readonly LineProtocolKey Diastolic = InfluxSchema.Diastolic;
+    private static readonly LineProtocolKey MeanArterial = InfluxSchema.MeanArterial;
+    private static readonly LineProtocolKey Pulse = InfluxSchema.Pulse;
+    private static readonly LineProtocolKey OriginalUnit = InfluxSchema.OriginalUnit;
+    private static readonly LineProtocolKey MmolL = InfluxSchema.MmolL;
+    private static readonly LineProtocolKey MgdL = InfluxSchema.MgdL;
+    private static readonly LineProtocolKey Sample = InfluxSchema.Sample;
+    private static readonly LineProtocolKey OutOfRange = InfluxSchema.OutOfRange;
+
     public static string ToLineProtocol(IReadOnlyList<ReadingMessage> readings)
     {
         using var writer = ToWriter(readings);
@@ -47,39 +72,39 @@ internal static class ReadingPoints
         };
 
         writer.Begin(measurement)
-            .Tag(InfluxSchema.ClinicTag, InfluxTagValue.Encode(reading.ClinicId))
-            .Tag(InfluxSchema.GatewayTag, InfluxTagValue.Encode(reading.GatewayId))
-            .Tag(InfluxSchema.PatientTag, InfluxSchema.PatientTagValue(reading.PatientId))
-            .Tag(InfluxSchema.DeviceModelTag, Encode(reading.Device.Model))
-            .Tag(InfluxSchema.StationTag, Encode(reading.Station));
+            .Tag(ClinicTag, InfluxTagValue.Encode(reading.ClinicId))
+            .Tag(GatewayTag, InfluxTagValue.Encode(reading.GatewayId))
+            .Tag(PatientTag, InfluxSchema.PatientTagValue(reading.PatientId))
+            .Tag(DeviceModelTag, Encode(reading.Device.Model))
+            .Tag(StationTag, Encode(reading.Station));
         if (measurement == InfluxSchema.Glucose)
         {
-            writer.Tag(InfluxSchema.MealTag, Encode(reading.Meal));
+            writer.Tag(MealTag, Encode(reading.Meal));
         }
 
-        writer.Field(InfluxSchema.ReadingId, reading.ReadingId)
-            .Field(InfluxSchema.MeasuredAt, reading.MeasuredAt)
-            .Field(InfluxSchema.ReceivedAt, reading.ReceivedAt)
-            .Field(InfluxSchema.ClockSource, reading.ClockSource)
-            .Field(InfluxSchema.DeviceSerial, reading.Device.Serial)
-            .Field(InfluxSchema.DeviceTransport, reading.Device.Transport)
-            .Field(InfluxSchema.DeviceProtocol, reading.Device.Protocol)
-            .Field(InfluxSchema.Flags, reading.Flags, separator: ',');
-        Number(writer, InfluxSchema.Systolic, reading.Systolic);
-        Number(writer, InfluxSchema.Diastolic, reading.Diastolic);
-        Number(writer, InfluxSchema.MeanArterial, reading.MeanArterial);
-        Number(writer, InfluxSchema.Pulse, reading.Pulse);
-        writer.Field(InfluxSchema.OriginalUnit, reading.OriginalUnit);
-        Number(writer, InfluxSchema.MmolL, reading.MmolL);
-        Number(writer, InfluxSchema.MgdL, reading.MgdL);
-        writer.Field(InfluxSchema.Sample, reading.Sample)
-            .Field(InfluxSchema.OutOfRange, reading.OutOfRange)
+        writer.Field(ReadingId, reading.ReadingId)
+            .Field(MeasuredAt, reading.MeasuredAt)
+            .Field(ReceivedAt, reading.ReceivedAt)
+            .Field(ClockSource, reading.ClockSource)
+            .Field(DeviceSerial, reading.Device.Serial)
+            .Field(DeviceTransport, reading.Device.Transport)
+            .Field(DeviceProtocol, reading.Device.Protocol)
+            .Field(Flags, reading.Flags, separator: ',');
+        Number(writer, Systolic, reading.Systolic);
+        Number(writer, Diastolic, reading.Diastolic);
+        Number(writer, MeanArterial, reading.MeanArterial);
+        Number(writer, Pulse, reading.Pulse);
+        writer.Field(OriginalUnit, reading.OriginalUnit);
+        Number(writer, MmolL, reading.MmolL);
+        Number(writer, MgdL, reading.MgdL);
+        writer.Field(Sample, reading.Sample)
+            .Field(OutOfRange, reading.OutOfRange)
             .End(reading.MeasuredAt.ToUnixTimeMilliseconds());
     }
 
     private static string? Encode(string? value) => string.IsNullOrEmpty(value) ? null : InfluxTagValue.Encode(value);
 
-    private static void Number(LineProtocolWriter writer, string key, double? value)
+    private static void Number(LineProtocolWriter writer, LineProtocolKey key, double? value)
     {
         if (value is { } number)
         {
