@@ -17,9 +17,9 @@ public static class ReadingJsonFastPath
     private const int RequiredDeviceFields = 0b1111;
 
     /// <summary>
-    /// About the fewest bytes a reading takes (its required fields with one-letter ids are 239 bytes; a gateway's are ~330):
-    /// a payload's length divided by this sizes the lists an array is read into. A hint only: a list of smaller
-    /// readings still grows.
+    /// About the fewest bytes a reading takes (its required fields with one-letter ids are 239 bytes; a gateway's
+    /// are ~330): a payload's length divided by this sizes the lists an array is read into. A hint only: a list of
+    /// smaller readings still grows.
     /// </summary>
     private const int MinReadingBytes = 200;
 
