@@ -186,21 +186,7 @@ public sealed class AlertEngineScenarioTests : IDisposable
     private AlertEngine NewEngine() =>
         new(new RegistryDatabase(_connection), _time, Options.Create(new AlertOptions()), new AlertOutboxSignal());
 
-    private async Task SeedAsync()
-    {
-        var database = new RegistryDatabase(_connection);
-        await database.EnsureMigratedAsync(default);
-        await using var db = database.CreateContext();
-        db.Clinics.Add(new Clinic { Id = "clinic-a", Name = "A", TimeZoneId = "Asia/Shanghai" });
-        db.Grids.Add(new Grid { Id = "grid-1", ClinicId = "clinic-a", Name = "1" });
-        db.Users.Add(new User { Id = "doc-1", DisplayName = "Dr", Role = UserRoles.Doctor, ClinicId = "clinic-a" });
-        db.Patients.Add(new Patient
-        {
-            Id = "p-1", ClinicId = "clinic-a", GridId = "grid-1", BirthDate = new DateOnly(1956, 5, 1), MaskedName = "张*华", NameProtected = "x",
-            ResponsibleDoctorId = "doc-1", RegisteredAt = _time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
-    }
+    private Task SeedAsync() => TestRegistry.SeedAsync(_connection, _time.GetUtcNow());
 
     private async Task<List<(string Role, string State)>> TasksAsync()
     {

@@ -22,9 +22,12 @@ internal sealed class TestRegistry : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public async Task SeedAsync()
+    public Task SeedAsync() => SeedAsync(ConnectionString, TimeProvider.System.GetUtcNow());
+
+    /// <summary>Migrates the registry at <paramref name="connectionString"/> and adds clinic-a, grid-1, doc-1 and p-1.</summary>
+    public static async Task SeedAsync(string connectionString, DateTimeOffset registeredAt)
     {
-        var database = new RegistryDatabase(ConnectionString);
+        var database = new RegistryDatabase(connectionString);
         await database.EnsureMigratedAsync(default);
         await using var db = database.CreateContext();
         db.Clinics.Add(new Clinic { Id = "clinic-a", Name = "A", TimeZoneId = "Asia/Shanghai" });
@@ -33,7 +36,7 @@ internal sealed class TestRegistry : IDisposable
         db.Patients.Add(new Patient
         {
             Id = "p-1", ClinicId = "clinic-a", GridId = "grid-1", BirthDate = new DateOnly(1956, 5, 1), MaskedName = "张*华", NameProtected = "x",
-            ResponsibleDoctorId = "doc-1", RegisteredAt = TimeProvider.System.GetUtcNow(),
+            ResponsibleDoctorId = "doc-1", RegisteredAt = registeredAt,
         });
         await db.SaveChangesAsync();
     }
